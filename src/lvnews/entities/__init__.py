@@ -1,0 +1,6 @@
+"""Named entities: base forms (``canonical``) and knowledge-base links."""
+
+from .canonical import CanonToken, canonical_form, tokens_from_span
+from .kb import KnowledgeBase
+
+__all__ = ["CanonToken", "canonical_form", "tokens_from_span", "KnowledgeBase"]

@@ -1,0 +1,51 @@
+"""Shared base of the fact extractor components.
+
+Every extractor is a spaCy component that appends fact drafts to
+``doc._.facts``: plain dicts whose spans are *token* indices into the doc
+(``start``/``end`` of the evidence, participants as ``{"start", "end",
+"canonical", ...}``). ``facts.records`` turns them into the contract's
+character-offset records once the whole article is known.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .lexicon import Lexicon, load_lexicon
+
+if not Doc.has_extension("facts"):
+    Doc.set_extension("facts", default=None)
+
+
+def facts_of(doc: Doc) -> list[dict]:
+    if doc._.facts is None:
+        doc._.facts = []
+    return doc._.facts
+
+
+class FactExtractor:
+    """Base class: holds the lexicon; subclasses implement ``extract``."""
+
+    fact_type = ""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        self.lexicon: Lexicon = load_lexicon()
+
+    def __call__(self, doc: Doc) -> Doc:
+        facts = facts_of(doc)
+        facts.extend(self.extract(doc, facts))
+        return doc
+
+    def extract(self, doc: Doc, facts: list[dict]) -> Iterable[dict]:
+        raise NotImplementedError
+
+    # Lexicons ship with the package, so the component has nothing to save.
+    def to_disk(self, path, exclude=()):  # noqa: ANN001
+        return None
+
+    def from_disk(self, path, exclude=()):  # noqa: ANN001
+        return self

@@ -1,0 +1,54 @@
+"""The fact extractors' word lists, loaded once from ``data/lexicon.json``.
+
+Lexicons are data, not code: adding a title or a membership verb is an edit
+to the JSON file, documented in docs/facts.md.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+LEXICON_PATH = Path(__file__).with_name("data") / "lexicon.json"
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    approx: tuple[tuple[tuple[str, ...], str], ...]  # (words, kind), longest phrases first
+    range_words: frozenset[str]
+    added_verbs: frozenset[str]
+    total_verbs: frozenset[str]
+    membership_verbs: frozenset[str]
+    become_verbs: frozenset[str]
+    member_nouns: frozenset[str]
+    membership_member_nouns: frozenset[str]
+    group_nouns: frozenset[str]
+    generic_references: frozenset[str]
+    time_adverbs: frozenset[str]
+    titles: frozenset[str]
+    title_heads: frozenset[str]
+    title_modifiers: frozenset[str]
+    elect_verbs: frozenset[str]
+
+    def is_title_head(self, lemma: str) -> bool:
+        """Feminine titles share the masculine entry's stem (direktore ~ direktors)."""
+        lemma = lemma.lower()
+        if lemma in self.title_heads or lemma in self.titles:
+            return True
+        for ending, masc in (("e", "s"), ("a", "s"), ("e", "is"), ("ce", "ks")):
+            if lemma.endswith(ending) and lemma[: -len(ending)] + masc in self.title_heads:
+                return True
+        return False
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
+    data = json.loads(Path(path).read_text(encoding="utf8"))
+    approx = sorted(
+        ((tuple(phrase.split()), kind) for kind, phrases in data["approx"].items() for phrase in phrases),
+        key=lambda item: -len(item[0]),
+    )
+    sets = {k: frozenset(w.lower() for w in v) for k, v in data.items() if isinstance(v, list)}
+    return Lexicon(approx=tuple(approx), **{f: sets[f] for f in Lexicon.__dataclass_fields__ if f != "approx"})

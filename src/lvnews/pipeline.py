@@ -1,0 +1,251 @@
+"""The Analyzer: a loaded spaCy pipeline plus the article-level logic.
+
+``lvnews.load()`` finds the bundled model, ``Analyzer.analyze()`` turns an
+article into the record contract. The spaCy ``Language`` stays reachable as
+``Analyzer.nlp`` for spaCy users; records are the public product.
+
+Articles are analysed paragraph by paragraph: memory stays bounded for huge
+inputs, a Russian quote can be skipped without skipping its article, and
+offsets map back to the text exactly as given.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable, Iterator, Mapping
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from . import __version__
+from .article import Block, clean_text, extract_html, split_article, to_original
+from .language import LanguageGuess, detect_language
+from .records import Article, Entity, KBLink, Paragraph, Sentence, Token
+from . import entities as _entities  # noqa: F401  (registers components)
+from .entities import component as _entity_component  # noqa: F401
+from .facts.records import facts_to_records
+
+MODEL_NAME = "lv_lvnews"
+# spaCy is fast on paragraphs; a "paragraph" longer than this (a text with no
+# blank lines, or no spaces at all) is cut so memory stays bounded.
+MAX_CHUNK = 20_000
+# A paragraph is skipped as foreign only when the detector is sure: short
+# Latvian lines are easily mistaken for Lithuanian.
+FOREIGN_PARAGRAPH_MIN_CHARS = 40
+FOREIGN_PARAGRAPH_MIN_SCORE = 0.95
+
+
+def model_path(name: str = MODEL_NAME) -> Path:
+    """The bundled model: inside the installed package, or the checkout's models/."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "_models" / name, here.parent.parent / "models" / name):
+        if (candidate / "config.cfg").exists():
+            return candidate
+    raise FileNotFoundError(
+        f"lvnews model {name!r} not found in {here / '_models'} or the checkout's models/ folder; "
+        "reinstall lvnews or pass model=<path to a spaCy model directory>"
+    )
+
+
+def coerce_text(text: Any) -> str:
+    """Accept str, or bytes that decode as UTF-8; refuse anything else clearly."""
+    if isinstance(text, str):
+        return text
+    if isinstance(text, (bytes, bytearray)):
+        try:
+            return bytes(text).decode("utf-8")
+        except UnicodeDecodeError as err:
+            raise ValueError(f"text is not valid UTF-8 (byte {err.start}): decode it first") from None
+    raise TypeError(f"text must be str (or UTF-8 bytes), not {type(text).__name__}")
+
+
+@dataclass
+class _Chunk:
+    """A piece of body text handed to spaCy, with its way back to the original."""
+
+    start: int
+    offsets: list[int]
+    text: str
+
+
+def chunks_of(text: str, block: Block) -> Iterator[_Chunk]:
+    """Cleaned pieces of a paragraph block, cut at sentence ends when too long."""
+    raw = text[block.start : block.end]
+    pos = 0
+    while pos < len(raw):
+        end = min(len(raw), pos + MAX_CHUNK)
+        if end < len(raw):
+            cut = max(raw.rfind(". ", pos, end), raw.rfind("\n", pos, end))
+            if cut <= pos:
+                cut = raw.rfind(" ", pos, end)
+            end = cut + 1 if cut > pos else end
+        clean, offsets = clean_text(raw[pos:end])
+        if clean.strip():
+            yield _Chunk(start=block.start + pos, offsets=offsets, text=clean)
+        pos = end
+
+
+class Analyzer:
+    """Analyse Latvian articles into records (see ``records.Article``)."""
+
+    def __init__(self, nlp: Language, backend: str = "spacy") -> None:
+        self.nlp = nlp
+        self.backend = backend
+        meta = nlp.meta
+        self.model_info = {"name": f"{meta.get('lang', 'lv')}_{meta.get('name', MODEL_NAME)}",
+                           "version": meta.get("version", "0.0.0")}
+
+    # -- public API -----------------------------------------------------
+    def analyze(self, text: Any, id: str | None = None, metadata: Mapping[str, Any] | None = None,
+                force_language: str | None = None) -> Article:
+        """One article -> record. ``force_language="lv"`` skips the language gate."""
+        return next(self._analyze_stream([(id, text, metadata)], force_language=force_language))
+
+    def analyze_html(self, html: Any, id: str | None = None, metadata: Mapping[str, Any] | None = None,
+                     force_language: str | None = None) -> Article:
+        """Main text of an HTML page (boilerplate removed) -> record."""
+        return self.analyze(extract_html(coerce_text(html)), id=id, metadata=metadata,
+                            force_language=force_language)
+
+    def analyze_many(self, items: Iterable[Any], batch_size: int = 64, n_process: int = 1,
+                     force_language: str | None = None) -> Iterator[Article]:
+        """Stream records for str, (id, text) pairs or dicts with ``id``/``text``.
+
+        Other dict fields (url, date, title, ...) pass through as ``metadata``.
+        ``n_process > 1`` spreads articles over worker processes (see batch.py).
+        """
+        normalized = (normalize_item(item, i) for i, item in enumerate(items))
+        if n_process > 1:
+            from .batch import parallel_analyze
+
+            yield from parallel_analyze(self, normalized, n_process=n_process, batch_size=batch_size,
+                                        force_language=force_language)
+            return
+        yield from self._analyze_stream(normalized, force_language=force_language, batch_size=batch_size)
+
+    # -- internals --------------------------------------------------------
+    def _analyze_stream(self, items: Iterable[tuple[str | None, Any, Mapping | None]],
+                        force_language: str | None = None, batch_size: int = 64) -> Iterator[Article]:
+        for id_, text, metadata in items:
+            started = time.perf_counter()
+            text = coerce_text(text)
+            article = self._analyze_one(id_, text, dict(metadata or {}), force_language, batch_size)
+            article.meta["seconds"] = round(time.perf_counter() - started, 4)
+            yield article
+
+    def _base_meta(self) -> dict[str, Any]:
+        return {"lvnews_version": __version__, "model": dict(self.model_info), "backend": self.backend}
+
+    def _analyze_one(self, id_: str | None, text: str, metadata: dict, force_language: str | None,
+                     batch_size: int) -> Article:
+        guess = LanguageGuess(force_language, 1.0) if force_language else detect_language(text)
+        blocks = split_article(text)
+        section = next((text[b.start:b.end] for b in blocks if b.kind == "section"), None)
+        captions = [text[b.start:b.end] for b in blocks if b.kind == "caption"]
+        body = [b for b in blocks if b.kind == "paragraph"]
+        article = Article(id=id_, language=guess.code, language_score=round(guess.score, 4), text=text,
+                          section=section, captions=captions, metadata=metadata, meta=self._base_meta())
+        analyse = guess.code == "lv"
+        chunks: list[_Chunk] = []
+        for block in body:
+            para_lang = self._paragraph_language(text, block, guess, force_language)
+            article.paragraphs.append(Paragraph(start=block.start, end=block.end, language=para_lang))
+            if analyse and para_lang == "lv":
+                chunks.extend(chunks_of(text, block))
+        if not analyse or not chunks:
+            return article
+        docs = self.nlp.pipe((c.text for c in chunks), batch_size=batch_size)
+        self._fill(article, zip(chunks, docs))
+        return article
+
+    @staticmethod
+    def _paragraph_language(text: str, block: Block, article: LanguageGuess, forced: str | None) -> str:
+        if forced:
+            return forced
+        raw = text[block.start:block.end]
+        if len(raw) < FOREIGN_PARAGRAPH_MIN_CHARS:
+            return article.code
+        guess = detect_language(raw)
+        if guess.code != article.code and guess.score >= FOREIGN_PARAGRAPH_MIN_SCORE:
+            return guess.code
+        return article.code
+
+    def _fill(self, article: Article, pieces: Iterable[tuple[_Chunk, Doc]]) -> None:
+        entity_ids: dict[tuple[int, int, int], str] = {}
+        for n, (chunk, doc) in enumerate(pieces):
+            sent_base = len(article.sentences)
+
+            def char_span(start: int, end: int) -> tuple[int, int]:
+                s, e = to_original(chunk.offsets, start, end)
+                return chunk.start + s, chunk.start + e
+
+            sent_of_token: dict[int, int] = {}
+            for k, sent in enumerate(doc.sents):
+                tokens = []
+                for tok in sent:
+                    if tok.is_space:
+                        continue
+                    sent_of_token[tok.i] = sent_base + k
+                    s, e = char_span(tok.idx, tok.idx + len(tok.text))
+                    head = tok.head.i - sent.start
+                    tokens.append(Token(text=article.text[s:e], start=s, end=e, lemma=tok.lemma_, pos=tok.pos_,
+                                        tag=tok.tag_, morph=str(tok.morph), head=head, dep=tok.dep_))
+                if tokens:
+                    s, e = tokens[0].start, tokens[-1].end
+                    article.sentences.append(Sentence(start=s, end=e, tokens=tokens))
+            for ent in doc.ents:
+                s, e = char_span(ent.start_char, ent.end_char)
+                ent_id = f"e{len(article.entities) + 1}"
+                entity_ids[(n, ent.start, ent.end)] = ent_id
+                kb = ent._.kb
+                article.entities.append(Entity(
+                    id=ent_id, text=article.text[s:e], start=s, end=e, label=ent.label_,
+                    canonical=ent._.canonical or ent.text, sentence=sent_of_token.get(ent.start, sent_base),
+                    kb=KBLink(**kb) if kb else None,
+                ))
+            article.facts.extend(facts_to_records(doc, n, char_span, sent_of_token, entity_ids, article))
+
+
+def normalize_item(item: Any, index: int) -> tuple[str | None, Any, dict]:
+    """str | (id, text) | {"id", "text", ...} -> (id, text, metadata)."""
+    if isinstance(item, (str, bytes, bytearray)):
+        return None, item, {}
+    if isinstance(item, tuple) and len(item) == 2:
+        return (None if item[0] is None else str(item[0])), item[1], {}
+    if isinstance(item, Mapping):
+        if "text" not in item:
+            raise ValueError(f"item {index} has no 'text' field")
+        meta = {k: v for k, v in item.items() if k not in ("id", "text")}
+        id_ = item.get("id")
+        return (None if id_ is None else str(id_)), item["text"], meta
+    raise TypeError(f"item {index}: expected str, (id, text) or a dict with 'text', not {type(item).__name__}")
+
+
+def load(model: str | Path | None = None, backend: str = "spacy", **kwargs: Any) -> Analyzer:
+    """Load an Analyzer: the bundled model by default, or a spaCy model path/name."""
+    if backend == "stanza":
+        from .stanza_backend import load_stanza
+
+        return Analyzer(load_stanza(model, **kwargs), backend="stanza")
+    if backend != "spacy":
+        raise ValueError(f"unknown backend {backend!r}: use 'spacy' or 'stanza'")
+    path = model if model is not None else model_path()
+    return Analyzer(spacy.load(path, **kwargs), backend="spacy")
+
+
+_shared: Analyzer | None = None
+_shared_lock = threading.Lock()
+
+
+def shared_analyzer() -> Analyzer:
+    """The lazily loaded analyzer behind ``lvnews.analyze`` (one per process)."""
+    global _shared
+    if _shared is None:
+        with _shared_lock:
+            if _shared is None:
+                _shared = load()
+    return _shared

@@ -1,0 +1,78 @@
+"""Assemble the shipped model: the trained pipeline plus lvnews's data components.
+
+Adds, after the statistical components:
+  * ``lvnews_lemma_lookup`` with the (form, UPOS) -> lemma table of the training split;
+  * ``lvnews_entity_normalizer`` with the knowledge base (training-split Wikipedia
+    links + CLDR names) and the plural-forms table;
+  * the fact extractors (their lexicons ship inside the package).
+and writes the model's meta (name, version, licence, dev scores if given).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+import spacy
+import srsly
+
+import lvnews
+from lvnews.conll import read_paragraphs
+from lvnews.entities.canonical import parse_feats
+from lvnews.entities.kb import KnowledgeBase, build_kb
+from lvnews.facts import FACT_COMPONENTS
+
+ATTRIBUTION = (
+    "Trained on FullStack-LV (AiLab, Institute of Mathematics and Computer Science, University of Latvia; "
+    "Gruzitis et al., LREC 2018) and UD_Latvian-LVTB (Pretkalniņa et al.), CC BY-SA 4.0"
+)
+
+
+def plural_forms(ud_path: Path) -> dict[str, str]:
+    """lemma|Plur -> nominative plural, for nouns seen in that form in training."""
+    forms: dict[str, str] = {}
+    for para in read_paragraphs(ud_path):
+        for w in para.words:
+            feats = parse_feats(w.feats)
+            if w.upos in ("NOUN", "PROPN") and feats.get("Number") == "Plur" and feats.get("Case") == "Nom":
+                forms.setdefault(w.lemma, w.form.lower() if w.upos == "NOUN" else w.form)
+    return {f"{k}|Plur": v for k, v in forms.items()}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("trained", type=Path)
+    ap.add_argument("out", type=Path)
+    ap.add_argument("--corpora", type=Path, default=Path("../../shared/corpora/lv"))
+    ap.add_argument("--gazetteers", type=Path, default=Path("../../shared/gazetteers"))
+    ap.add_argument("--scores", type=Path, default=None, help="JSON of dev scores to put in meta")
+    ap.add_argument("--version", default=lvnews.__version__)
+    args = ap.parse_args()
+
+    nlp = spacy.load(args.trained)
+    ud_train = args.corpora / "ud" / "train.conllu"
+    lookup = nlp.add_pipe("lvnews_lemma_lookup", after="trainable_lemmatizer")
+    lookup.build((w.form, w.upos, w.lemma) for p in read_paragraphs(ud_train) for w in p.words)
+    normalizer = nlp.add_pipe("lvnews_entity_normalizer")
+    normalizer.kb = KnowledgeBase(build_kb(ud_train, args.corpora / "ner" / "train.conll", args.gazetteers))
+    normalizer.forms = plural_forms(ud_train)
+    for name in FACT_COMPONENTS:
+        nlp.add_pipe(name)
+    nlp.meta.update({
+        "name": "lvnews",
+        "version": args.version,
+        "description": "Latvian news pipeline: tokenizer, tagger (XPOS), morphologizer, lemmatizer, parser, NER, "
+                       "entity base forms and links, fact extractors",
+        "license": "CC BY-SA 4.0",
+        "sources": [{"name": "FullStack-LV", "author": "AiLab IMCS UL"}, {"name": "UD_Latvian-LVTB"}],
+        "notes": ATTRIBUTION,
+    })
+    if args.scores:
+        nlp.meta["lvnews_dev_scores"] = json.loads(args.scores.read_text())
+    nlp.to_disk(args.out)
+    print(f"assembled {args.out}: {nlp.pipe_names}; lemma table {len(lookup.table)}, kb {len(normalizer.kb.entries)}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,37 @@
+"""Dev scores of an assembled model: UD end to end, NER, facts -> one JSON file."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+import lvnews
+from lvnews.evaluate import evaluate_facts, evaluate_ner, evaluate_ud
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("model", type=Path)
+    ap.add_argument("corpora", type=Path)
+    ap.add_argument("out", type=Path)
+    args = ap.parse_args()
+    analyzer = lvnews.load(args.model)
+    ud = evaluate_ud(analyzer.nlp, args.corpora / "ud" / "dev.conllu")
+    ner = evaluate_ner(analyzer.nlp, args.corpora / "ner" / "dev.conll")
+    facts = evaluate_facts(analyzer, args.corpora / "facts" / "dev.jsonl")
+    result = {
+        **ud["scores"],
+        "NER_micro_F1": ner["micro"]["f"],
+        "NER_macro_F1_PER_ORG_GPE_LOC": ner["macro_f1_PER_ORG_GPE_LOC"],
+        "NER_per_label": {k: v["f"] for k, v in ner["per_label"].items()},
+        "facts_F1": {k: v["f"] for k, v in facts["per_type"].items()},
+        "ud_words_per_second": ud["words_per_second"],
+    }
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(result, ensure_ascii=False, indent=2), encoding="utf8")
+    print(json.dumps(result, ensure_ascii=False, indent=2))
+
+
+if __name__ == "__main__":
+    main()
