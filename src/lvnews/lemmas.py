@@ -17,6 +17,17 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 
+def spelling_rules(lemma: str) -> str:
+    """Latvian spelling the edit trees miss on unseen nouns.
+
+    Diminutive ``-iņ-`` stems of the first declension end in ``-š`` in the
+    nominative (``Bērziņu`` -> ``Bērziņš``, never ``Bērziņs``).
+    """
+    if lemma.endswith("iņs"):
+        return lemma[:-1] + "š"
+    return lemma
+
+
 class LemmaLookup:
     """Override lemmas of known (form, UPOS) pairs with the training lemma."""
 
@@ -32,10 +43,13 @@ class LemmaLookup:
         table = self.table
         for tok in doc:
             lemma = table.get(self.key(tok.text, tok.pos_))
-            if lemma is None and tok.is_title and tok.i > 0:
+            # Sentence-initial capitals: look the word up as it is written elsewhere.
+            if lemma is None and tok.is_title and tok.pos_ != "PROPN":
                 lemma = table.get(self.key(tok.text.lower(), tok.pos_))
             if lemma is not None:
                 tok.lemma_ = lemma
+            if tok.pos_ in ("NOUN", "PROPN"):
+                tok.lemma_ = spelling_rules(tok.lemma_)
         return doc
 
     def build(self, pairs: Iterable[tuple[str, str, str]], min_count: int = 1, min_share: float = 0.9) -> None:

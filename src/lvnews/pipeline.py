@@ -27,6 +27,7 @@ from .language import LanguageGuess, detect_language
 from .records import Article, Entity, KBLink, Paragraph, Sentence, Token
 from . import entities as _entities  # noqa: F401  (registers components)
 from .entities import component as _entity_component  # noqa: F401
+from .entities import names as _entity_names  # noqa: F401
 from .facts.records import facts_to_records
 
 MODEL_NAME = "lv_lvnews"
@@ -207,7 +208,7 @@ class Analyzer:
                     canonical=ent._.canonical or ent.text, sentence=sent_of_token.get(ent.start, sent_base),
                     kb=KBLink(**kb) if kb else None,
                 ))
-            article.facts.extend(facts_to_records(doc, n, char_span, sent_of_token, entity_ids, article))
+            facts_to_records(doc, n, char_span, sent_of_token, entity_ids, article)
 
 
 def normalize_item(item: Any, index: int) -> tuple[str | None, Any, dict]:

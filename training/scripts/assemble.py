@@ -54,6 +54,7 @@ def main() -> None:
     ud_train = args.corpora / "ud" / "train.conllu"
     lookup = nlp.add_pipe("lvnews_lemma_lookup", after="trainable_lemmatizer")
     lookup.build((w.form, w.upos, w.lemma) for p in read_paragraphs(ud_train) for w in p.words)
+    nlp.add_pipe("lvnews_org_names", after="ner")
     normalizer = nlp.add_pipe("lvnews_entity_normalizer")
     normalizer.kb = KnowledgeBase(build_kb(ud_train, args.corpora / "ner" / "train.conll", args.gazetteers))
     normalizer.forms = plural_forms(ud_train)

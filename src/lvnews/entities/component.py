@@ -18,6 +18,7 @@ from .canonical import canonical_form, tokens_from_span
 from .kb import KnowledgeBase
 
 FORMS_FILE = "plural_forms.json.gz"
+RELABEL = {"PERSON", "ORG", "GPE", "LOC", "MISC"}
 NOT_NAMES = {"ADV", "PRON", "ADP", "CCONJ", "SCONJ", "PART", "AUX", "INTJ", "PUNCT"}
 
 if not Span.has_extension("canonical"):
@@ -36,10 +37,18 @@ class EntityNormalizer:
         # A name has a nominal (or numeric, for dates and money) head; a
         # capitalised adverb such as ``ŠEIT`` is not one.
         doc.ents = [e for e in doc.ents if e.root.pos_ not in NOT_NAMES]
+        ents = []
         for ent in doc.ents:
             canonical = canonical_form(tokens_from_span(ent), self.forms)
+            # A name the knowledge base knows keeps the label it is known by
+            # (``Valmiera`` is a city even where the model guessed a person).
+            known = self.kb.label(canonical)
+            if known and known != ent.label_ and ent.label_ in RELABEL:
+                ent = Span(doc, ent.start, ent.end, label=known)
+            ents.append(ent)
             ent._.canonical = canonical
             ent._.kb = self.kb.lookup(canonical)
+        doc.ents = ents
         return doc
 
     def to_disk(self, path: str | Path, exclude: Iterable[str] = ()) -> None:

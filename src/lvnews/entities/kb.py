@@ -98,6 +98,11 @@ class KnowledgeBase:
     def __init__(self, entries: dict[str, dict] | None = None) -> None:
         self.entries = entries or {}
 
+    def label(self, canonical: str) -> str | None:
+        """The label the entry was seen with (training majority, or GPE for CLDR places)."""
+        entry = self.entries.get(key(canonical))
+        return entry.get("label") if entry else None
+
     def lookup(self, canonical: str) -> dict | None:
         entry = self.entries.get(key(canonical))
         if entry is None:

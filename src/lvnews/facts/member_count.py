@@ -25,6 +25,12 @@ from .base import FactExtractor
 from .syntax import clause_head, date_of, entity_index, has_case_marker, is_genitive, lemma, participant_of, reference_of
 
 GROUP_LABELS = {"ORG", "GPE"}
+# Places are not groups: ``Latgalē dzīvoja 30 tūkstoši`` counts residents.
+COUNT_GROUP_LABELS = {"ORG"}
+# The group as a dependent of the clause verb: where the members are
+# (``tīklā darbojas``, ``koncernā ir``, ``komandai ir``) or who holds them
+# (``biedrība apvieno``).
+GROUP_CASES = {"Loc", "Dat", "Nom"}
 VERB_GROUP_DEPS = {"obl", "nsubj", "iobj", "obj", "nmod"}
 
 
@@ -32,30 +38,44 @@ class MemberCountExtractor(FactExtractor):
     fact_type = "member_count"
 
     def group_of(self, tok: Token, ents: dict[int, Span]) -> dict | None:
-        """``tok`` as an organisation: a named ORG/GPE or a group noun."""
-        found = participant_of(tok, ents, GROUP_LABELS)
+        """``tok`` as an organisation: a named ORG or a group noun."""
+        found = participant_of(tok, ents, COUNT_GROUP_LABELS)
         if found is not None:
             return found
         if tok.pos_ == "NOUN" and lemma(tok) in self.lexicon.group_nouns:
             return reference_of(tok)
         return None
 
-    def find_group(self, noun: Token, verb: Token, ents: dict[int, Span]) -> dict | None:
-        for child in noun.children:
-            if child.dep_ in ("nmod", "det") and is_genitive(child) and child.i < noun.i:
-                group = self.group_of(child, ents)
-                if group is not None:
-                    return group
-        if noun.dep_ == "nmod" and noun.head.i > noun.i:
-            group = self.group_of(noun.head, ents)
-            if group is not None:
-                return group
-        if verb.i != noun.i:
-            for child in verb.children:
-                if child.i != noun.i and child.dep_.split(":")[0] in VERB_GROUP_DEPS:
+    def group_in_phrase(self, noun: Token, ents: dict[int, Span]) -> dict | None:
+        """``visi četri žūrijas locekļi`` / ``12 cilvēku grupa``."""
+        if lemma(noun) in self.lexicon.strict_member_nouns:
+            for child in noun.children:
+                if child.i < noun.i and is_genitive(child) and child.dep_ in ("nmod", "det", "flat"):
                     group = self.group_of(child, ents)
                     if group is not None:
                         return group
+        if noun.dep_ == "nmod" and noun.head.i > noun.i and is_genitive(noun):
+            group = self.group_of(noun.head, ents)
+            if group is not None and group.get("ref") is not None:
+                return group
+        return None
+
+    def group_in_clause(self, noun: Token, verb: Token, ents: dict[int, Span]) -> dict | None:
+        """``tīklā darbojas 294 pilsētas``: a group beside the count under a size verb."""
+        vlemma = lemma(verb)
+        if verb.i == noun.i or not (vlemma in self.lexicon.added_verbs or vlemma in self.lexicon.total_verbs):
+            return None
+        for child in verb.children:
+            if child.i == noun.i or child.dep_.split(":")[0] not in VERB_GROUP_DEPS:
+                continue
+            cases = set(child.morph.get("Case"))
+            if cases and not cases & GROUP_CASES:
+                continue
+            if vlemma == "būt" and not cases & {"Loc", "Dat"}:
+                continue  # ``X ir 40 stacijas`` says nothing of membership
+            group = self.group_of(child, ents)
+            if group is not None:
+                return group
         return None
 
     def extract(self, doc: Doc, facts: list[dict]) -> Iterable[dict]:
@@ -66,35 +86,34 @@ class MemberCountExtractor(FactExtractor):
         of_nouns = {q["noun"] for q in quantities if has_case_marker(doc[q["noun"]], "no")}
         for q in quantities:
             noun = doc[q["noun"]]
-            if noun.i in of_nouns or q["unit"] == "%":
+            if noun.i in of_nouns or q["unit"] == "%" or lemma(noun) not in self.lexicon.member_nouns:
                 continue
             verb = clause_head(noun)
-            vlemma = lemma(verb)
-            is_member_noun = lemma(noun) in self.lexicon.member_nouns
-            sized_verb = vlemma in self.lexicon.added_verbs or vlemma in self.lexicon.total_verbs
-            if not (is_member_noun or sized_verb):
-                continue
-            group = self.find_group(noun, verb, ents)
+            group = self.group_in_phrase(noun, ents) or self.group_in_clause(noun, verb, ents)
             if group is None or (group.get("ref") and group["ref"] == lemma(noun)):
                 continue
-            of = None
-            for child in list(noun.children) + list(verb.children):
-                if child.i in of_nouns and child.i in by_noun and child.i > noun.i:
-                    origin = by_noun[child.i]
-                    of = {"value": origin["value"], "unit": origin["unit"], "end": origin["end"]}
-                    break
-            date = date_of(verb, ents, self.lexicon)
-            bounds = [q["start"], q["end"], group["start"], group["end"]]
-            if of:
-                bounds.append(of.pop("end"))
-            if verb.pos_ in ("VERB", "AUX"):
-                bounds.extend([verb.i, verb.i + 1])
-            if date:
-                bounds.extend(date)
-            yield {"type": "member_count", "start": min(bounds), "end": max(bounds), "organization": group,
-                   "count": q["value"], "unit": q["unit"], "approx": q["approx"],
-                   "kind": "added" if vlemma in self.lexicon.added_verbs else "total", "of": of,
-                   "date": list(date) if date else None}
+            yield self.fact(doc, q, noun, verb, group, of_nouns, by_noun, ents)
+
+    def fact(self, doc: Doc, q: dict, noun: Token, verb: Token, group: dict, of_nouns: set[int],
+             by_noun: dict[int, dict], ents: dict[int, Span]) -> dict:
+        of = None
+        for child in list(noun.children) + list(verb.children):
+            if child.i in of_nouns and child.i in by_noun and child.i > noun.i:
+                origin = by_noun[child.i]
+                of = {"value": origin["value"], "unit": origin["unit"], "end": origin["end"]}
+                break
+        date = date_of(verb, ents, self.lexicon)
+        bounds = [q["start"], q["end"], group["start"], group["end"]]
+        if of:
+            bounds.append(of.pop("end"))
+        if verb.pos_ in ("VERB", "AUX"):
+            bounds.extend([verb.i, verb.i + 1])
+        if date:
+            bounds.extend(date)
+        return {"type": "member_count", "start": min(bounds), "end": max(bounds), "organization": group,
+                "count": q["value"], "unit": q["unit"], "approx": q["approx"],
+                "kind": "added" if lemma(verb) in self.lexicon.added_verbs else "total", "of": of,
+                "date": list(date) if date else None}
 
 
 @Language.factory("lvnews_member_count", default_config={})

@@ -21,7 +21,10 @@ from .syntax import date_of, descendants, entity_index, is_genitive, lemma, part
 
 MEMBER_LABELS = {"GPE", "ORG", "PERSON"}
 # Relations through which a subject's own members are reached.
-MEMBER_PATHS = {"appos", "conj", "flat", "nmod", "parataxis", "dep", "orphan", "acl", "obl"}
+MEMBER_PATHS = {"appos", "conj", "flat", "parataxis", "dep", "orphan"}
+# The verb's dependents that name who joined: subject, object, or a noun
+# coordinated with the verb in a verbless continuation (``, tostarp ... pilsēta – Ventspils``).
+MEMBER_ROOT_DEPS = {"nsubj", "obj", "conj"}
 ORG_DEPS = {"obl", "iobj", "nmod", "obj"}
 
 
@@ -51,14 +54,16 @@ class MembershipExtractor(FactExtractor):
         out: list[dict] = []
         seen: set[int] = set()
         for child in verb.children:
-            if child.dep_.split(":")[0] not in ("nsubj", "obj") or child is skip:
+            if child.dep_.split(":")[0] not in MEMBER_ROOT_DEPS or child is skip:
+                continue
+            if child.dep_ == "conj" and child.pos_ not in ("NOUN", "PROPN"):
                 continue
             for tok in descendants(child, MEMBER_PATHS):
                 ent = ents.get(tok.i)
                 if ent is None or ent.label_ not in MEMBER_LABELS or ent.start in seen:
                     continue
-                root = ent.root
-                if is_genitive(root) or org["start"] <= ent.start < org["end"]:
+                # A genitive modifier (``Latvijas`` pilsēta) is not the member.
+                if ent.root.dep_.split(":")[0] == "nmod" or org["start"] <= ent.start < org["end"]:
                     continue
                 seen.add(ent.start)
                 out.append({"start": ent.start, "end": ent.end, "canonical": ent._.canonical or ent.text,

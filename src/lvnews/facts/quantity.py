@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..numbers import number_spans
 from .base import FactExtractor
+from .lexicon import Lexicon
 from .syntax import NOMINAL, approx_before, lemma
 
 COUNTED_POS = NOMINAL | {"SYM", "X"}
@@ -32,16 +33,42 @@ def unit_of(tok: Token) -> str:
     return lemma(tok)
 
 
-def counted_noun(sent: Span, start: int, end: int, value: float) -> Token | None:
+def takes_singular(value: float) -> bool:
+    """Latvian counts ending in 1 (but not 11) agree in the singular: ``941 lats``."""
+    return float(value).is_integer() and int(value) % 10 == 1 and int(value) % 100 != 11
+
+
+def counted_noun(sent: Span, start: int, end: int, value: float, lexicon: Lexicon) -> Token | None:
     """The noun that the number ``sent[start:end]`` (doc indices) counts."""
+    doc = sent.doc
     noun = _counted_candidate(sent, start, end)
     # A genitive singular after a plural count is a modifier of the counted
     # noun (``44 pasaules valstīm``), not what is counted.
-    while (noun is not None and noun.pos_ == "NOUN" and value != 1 and noun.i + 1 < sent.end
+    while (noun is not None and noun.pos_ == "NOUN" and not takes_singular(value) and noun.i + 1 < sent.end
            and noun.morph.get("Case") == ["Gen"] and noun.morph.get("Number") == ["Sing"]
-           and sent.doc[noun.i + 1].pos_ in NOMINAL):
-        noun = sent.doc[noun.i + 1]
+           and doc[noun.i + 1].pos_ in NOMINAL):
+        noun = doc[noun.i + 1]
+    # ``6 792 941 lata apmērā``: the frame noun measures the genitive before it.
+    if noun is not None and lemma(noun) in lexicon.measure_frames and noun.i - 1 >= end:
+        before = doc[noun.i - 1]
+        if before.pos_ in NOMINAL and "Gen" in before.morph.get("Case"):
+            noun = before
+    if noun is None:
+        noun = _count_subject(doc[end - 1], lexicon)
+    if noun is not None and not (noun.text == "%" or any(c.isalpha() for c in noun.text)):
+        return None
     return noun
+
+
+def _count_subject(number: Token, lexicon: Lexicon) -> Token | None:
+    """``staciju skaits ir sasniedzis 40``: the genitive of the clause's ``skaits``."""
+    verb = number.head
+    for child in verb.children:
+        if child.dep_.split(":")[0] == "nsubj" and lemma(child) in lexicon.count_nouns:
+            for gchild in child.children:
+                if gchild.pos_ in NOMINAL and "Gen" in gchild.morph.get("Case"):
+                    return gchild
+    return None
 
 
 def _counted_candidate(sent: Span, start: int, end: int) -> Token | None:
@@ -82,11 +109,14 @@ class QuantityExtractor(FactExtractor):
                         value_max, end = nvalue, nend
                         i += 1
                 i += 1
-                noun = counted_noun(sent, start, end, value)
+                noun = counted_noun(sent, start, end, value, self.lexicon)
                 if noun is None:
                     continue
                 approx, _ = self.approx_of(doc, start, value_max)
-                ev_start, ev_end = min(start, noun.i), max(end, noun.i + 1)
+                # Evidence is the number with its noun, or the number alone when the
+                # noun stands far away (``staciju skaits ir sasniedzis 40``).
+                near = noun.i >= start - 1
+                ev_start, ev_end = (min(start, noun.i), max(end, noun.i + 1)) if near else (start, end)
                 yield {"type": "quantity", "start": ev_start, "end": ev_end, "value": value,
                        "value_max": value_max, "unit": unit_of(noun), "approx": approx,
                        "number": (start, end), "noun": noun.i}

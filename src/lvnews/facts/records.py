@@ -13,7 +13,7 @@ from typing import Callable
 
 from spacy.tokens import Doc
 
-from ..records import (Article, Entity, MemberCountFact, MembershipFact, OfQuantity, Participant, QuantityFact,
+from ..records import (Article, MemberCountFact, MembershipFact, OfQuantity, Participant, QuantityFact,
                        RoleFact)
 from .lexicon import load_lexicon
 
@@ -24,19 +24,37 @@ def _name_words(canonical: str) -> set[str]:
     return {w.strip("\"'„“”«»()").casefold() for w in canonical.split()}
 
 
-def resolve_reference(ref: str, before: int, entities: list[Entity]) -> Entity | None:
-    """Most recent ORG entity before ``before`` that the bare noun ``ref`` can name."""
-    orgs = [e for e in entities if e.label == "ORG" and e.start < before]
-    for ent in reversed(orgs):
-        if ref.casefold() in _name_words(ent.canonical):
-            return ent
+def resolve_reference(ref: str, before: int, article: Article) -> tuple[str, str | None] | None:
+    """(canonical, entity id) of what the bare noun ``ref`` at ``before`` names.
+
+    Candidates are the article's ORG entities and the described organisations
+    of earlier facts (``UNESCO Izglītības pilsētu tīklā`` when NER missed it),
+    most recent first.
+    """
+    candidates: list[tuple[int, str, str | None]] = [
+        (e.start, e.canonical, e.id) for e in article.entities if e.label == "ORG" and e.start < before
+    ]
+    for fact in article.facts:
+        org = getattr(fact, "organization", None)
+        if org is not None and org.entity is None and len(org.canonical.split()) > 1 and fact.start < before:
+            candidates.append((fact.start, org.canonical, None))
+    candidates.sort(key=lambda c: c[0])
+    for _, canonical, ent_id in reversed(candidates):
+        if ref.casefold() in _name_words(canonical):
+            return canonical, ent_id
+    orgs = [c for c in candidates if c[2] is not None]
     if ref in load_lexicon().generic_references and orgs:
-        return orgs[-1]
+        return orgs[-1][1], orgs[-1][2]
     return None
 
 
 def facts_to_records(doc: Doc, chunk: int, char_span: CharSpan, sent_of_token: dict[int, int],
-                     entity_ids: dict[tuple[int, int, int], str], article: Article) -> list:
+                     entity_ids: dict[tuple[int, int, int], str], article: Article) -> None:
+    """Append the doc's fact drafts to ``article.facts`` as contract records.
+
+    Appending one by one lets a later bare reference resolve to an earlier
+    fact's described organisation.
+    """
     drafts = doc._.facts or []
     by_id = {e.id: e for e in article.entities}
 
@@ -46,9 +64,9 @@ def facts_to_records(doc: Doc, chunk: int, char_span: CharSpan, sent_of_token: d
         s, e = char_span(doc[p["start"]].idx, doc[p["end"] - 1].idx + len(doc[p["end"] - 1].text))
         text = article.text[s:e]
         if p.get("ref"):
-            ent = resolve_reference(p["ref"], s, article.entities)
-            if ent is not None:
-                return Participant(text=text, canonical=ent.canonical, entity=ent.id)
+            resolved = resolve_reference(p["ref"], s, article)
+            if resolved is not None:
+                return Participant(text=text, canonical=resolved[0], entity=resolved[1])
             return Participant(text=text, canonical=p["canonical"], entity=None)
         ent_id = entity_ids.get((chunk, p["start"], p["end"]))
         canonical = by_id[ent_id].canonical if ent_id in by_id else p["canonical"]
@@ -60,7 +78,7 @@ def facts_to_records(doc: Doc, chunk: int, char_span: CharSpan, sent_of_token: d
         s, e = char_span(doc[span[0]].idx, doc[span[1] - 1].idx + len(doc[span[1] - 1].text))
         return article.text[s:e]
 
-    out = []
+    out = article.facts
     for d in drafts:
         last = doc[d["end"] - 1]
         s, e = char_span(doc[d["start"]].idx, last.idx + len(last.text))
@@ -83,4 +101,3 @@ def facts_to_records(doc: Doc, chunk: int, char_span: CharSpan, sent_of_token: d
         elif kind == "role":
             out.append(RoleFact(**common, person=participant(d["person"]), role=d["role"],
                                 organization=participant(d.get("organization"))))
-    return out

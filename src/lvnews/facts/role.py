@@ -27,6 +27,21 @@ from .syntax import entity_index, has_case_marker, is_genitive, lemma, participa
 QUOTES = set("\"'„“”«»")
 
 
+def feminine_title(role: str) -> str:
+    """The feminine of a title's head word: ``vadītājs`` -> ``vadītāja``.
+
+    An oblique title (``vadītāju``) lemmatises to the masculine; a woman's
+    title is the feminine noun, as written in Latvian.
+    """
+    words = role.split()
+    head = words[-1]
+    for masc, fem in (("tājs", "tāja"), ("nieks", "niece"), ("is", "e"), ("s", "e")):
+        if head.endswith(masc):
+            head = head[: -len(masc)] + fem
+            break
+    return " ".join(words[:-1] + [head])
+
+
 class RoleExtractor(FactExtractor):
     fact_type = "role"
 
@@ -64,6 +79,8 @@ class RoleExtractor(FactExtractor):
 
     def fact(self, person: Span, title: tuple[int, int, str], org: dict | None) -> dict:
         start, end, role = title
+        if "Fem" in person.root.morph.get("Gender"):
+            role = feminine_title(role)
         bounds = [person.start, person.end, start, end]
         if org:
             bounds.extend([org["start"], org["end"]])

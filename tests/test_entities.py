@@ -1,0 +1,74 @@
+"""Base forms of entity mentions: unit cases on hand-built tokens, then the real pipeline."""
+
+from __future__ import annotations
+
+import pytest
+
+from lvnews.entities.canonical import CanonToken, canonical_form, nominative_adjective, parse_feats
+
+
+def T(text, lemma, pos, feats="", dep="", head=-1):  # noqa: ANN001, ANN201, N802
+    return CanonToken(text, lemma, pos, parse_feats(feats), dep, head)
+
+
+@pytest.mark.parametrize("tokens, expected", [
+    ([T("Ventspilī", "Ventspils", "PROPN", "Case=Loc|Gender=Fem|Number=Sing")], "Ventspils"),
+    ([T("Odrijas", "Odrija", "PROPN", "Case=Gen|Gender=Fem|Number=Sing"),
+      T("Azulē", "Azule", "PROPN", "Case=Gen|Gender=Fem|Number=Sing", "flat", 0)], "Odrija Azulē"),
+    ([T("Jāņa", "Jānis", "PROPN", "Case=Gen|Gender=Masc|Number=Sing"),
+      T("Bērziņa", "Bērziņš", "PROPN", "Case=Gen|Gender=Masc|Number=Sing", "flat", 0)], "Jānis Bērziņš"),
+    ([T("UNESCO", "UNESCO", "PROPN", "Abbr=Yes", "nmod", 3),
+      T("Izglītības", "izglītība", "NOUN", "Case=Gen|Gender=Fem|Number=Sing", "nmod", 2),
+      T("pilsētu", "pilsēta", "NOUN", "Case=Gen|Gender=Fem|Number=Plur", "nmod", 3),
+      T("tīklā", "tīkls", "NOUN", "Case=Loc|Gender=Masc|Number=Sing")], "UNESCO Izglītības pilsētu tīkls"),
+    ([T("Latvijas", "Latvija", "PROPN", "Case=Gen|Gender=Fem|Number=Sing", "nmod", 2),
+      T("Nacionālajā", "nacionāls", "ADJ", "Case=Loc|Gender=Fem|Number=Sing|Definite=Def", "amod", 2),
+      T("operā", "opera", "NOUN", "Case=Loc|Gender=Fem|Number=Sing")], "Latvijas Nacionālā opera"),
+    ([T("Amerikas", "Amerika", "PROPN", "Case=Gen|Gender=Fem|Number=Sing", "nmod", 2),
+      T("Savienotajās", "savienot", "VERB", "Case=Loc|Gender=Fem|Number=Plur|Definite=Def", "amod", 2),
+      T("Valstīs", "valsts", "PROPN", "Case=Loc|Gender=Fem|Number=Plur")], "Amerikas Savienotās Valstis"),
+    ([T("Rīgas", "Rīga", "PROPN", "Case=Gen|Gender=Fem|Number=Sing", "nmod", 1),
+      T("Tehniskajai", "tehnisks", "ADJ", "Case=Dat|Gender=Fem|Number=Sing|Definite=Def", "amod", 2),
+      T("universitātei", "universitāte", "NOUN", "Case=Dat|Gender=Fem|Number=Sing")],
+     "Rīgas Tehniskā universitāte"),
+    ([T("UNESCO", "UNESCO", "PROPN", "Abbr=Yes")], "UNESCO"),
+    ([T("Pēterim", "Pēteris", "PROPN", "Case=Dat|Gender=Masc|Number=Sing")], "Pēteris"),
+])
+def test_canonical_form(tokens, expected):
+    assert canonical_form(tokens) == expected
+
+
+@pytest.mark.parametrize("form, feats, expected", [
+    ("lielajā", "Case=Loc|Gender=Fem|Number=Sing|Definite=Def", "lielā"),
+    ("lielajam", "Case=Dat|Gender=Masc|Number=Sing|Definite=Def", "lielais"),
+    ("lielās", "Case=Gen|Gender=Fem|Number=Sing|Definite=Def", "lielā"),
+    ("lielo", "Case=Acc|Gender=Masc|Number=Sing|Definite=Def", "lielais"),
+    ("lielajiem", "Case=Dat|Gender=Masc|Number=Plur|Definite=Def", "lielie"),
+    ("lielai", "Case=Dat|Gender=Fem|Number=Sing|Definite=Ind", "liela"),
+    ("lielam", "Case=Dat|Gender=Masc|Number=Sing|Definite=Ind", "liels"),
+    ("lielos", "Case=Loc|Gender=Masc|Number=Plur|Definite=Ind", "lieli"),
+    ("lielais", "Case=Nom|Gender=Masc|Number=Sing|Definite=Def", "lielais"),
+])
+def test_adjective_to_nominative(form, feats, expected):
+    assert nominative_adjective(T(form, "liels", "ADJ", feats)) == expected
+
+
+@pytest.mark.parametrize("text, mention, canonical", [
+    ("Vakar Jānis Bērziņš runāja ar žurnālistiem.", "Jānis Bērziņš", "Jānis Bērziņš"),
+    ("Žurnālisti runāja ar Jāni Bērziņu.", "Jāni Bērziņu", "Jānis Bērziņš"),
+    ("Tas bija Jāņa Bērziņa lēmums.", "Jāņa Bērziņa", "Jānis Bērziņš"),
+    ("Ministrs šodien viesojās Ventspilī.", "Ventspilī", "Ventspils"),
+    ("Koncerts notiks Rīgā.", "Rīgā", "Rīga"),
+])
+def test_pipeline_canonical_is_case_independent(analyzer, text, mention, canonical):
+    article = analyzer.analyze(text)
+    found = {e.text: e.canonical for e in article.entities}
+    assert found.get(mention) == canonical, found
+
+
+def test_kb_links_known_and_not_unknown(analyzer):
+    article = analyzer.analyze("Latvija un Lietuva parakstīja līgumu. Pēteris Ābelkoks-Zvirbulītis to komentēja.")
+    by = {e.canonical: e for e in article.entities}
+    assert by["Latvija"].kb is not None and "wikipedia.org" in by["Latvija"].kb.url
+    unknown = [e for e in article.entities if e.label == "PERSON"]
+    assert unknown and all(e.kb is None for e in unknown)
