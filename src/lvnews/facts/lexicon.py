@@ -28,6 +28,7 @@ class Lexicon:
     count_nouns: frozenset[str]
     membership_member_nouns: frozenset[str]
     group_nouns: frozenset[str]
+    relational_group_nouns: frozenset[str]
     generic_references: frozenset[str]
     time_adverbs: frozenset[str]
     titles: frozenset[str]

@@ -42,15 +42,39 @@ class MemberCountExtractor(FactExtractor):
         found = participant_of(tok, ents, COUNT_GROUP_LABELS)
         if found is not None:
             return found
+        if tok.pos_ == "NOUN" and lemma(tok) in self.lexicon.relational_group_nouns:
+            return self.owner_of(tok, ents)
         if tok.pos_ == "NOUN" and lemma(tok) in self.lexicon.group_nouns:
             return reference_of(tok)
+        return None
+
+    def owner_of(self, tok: Token, ents: dict[int, Span]) -> dict | None:
+        """``komandas sastāvā`` / ``komandai ... sastāvā``: whose lineup it is.
+
+        A relational noun names no group itself: its genitive owner does, or
+        else the nearest group named earlier in the sentence.
+        """
+        for child in tok.children:
+            if is_genitive(child) and child.i < tok.i:
+                found = self.group_of(child, ents)
+                if found is not None:
+                    return found
+        for prev in reversed(list(tok.sent)[: tok.i - tok.sent.start]):
+            if prev.pos_ in ("NOUN", "PROPN") and lemma(prev) not in self.lexicon.relational_group_nouns:
+                found = participant_of(prev, ents, COUNT_GROUP_LABELS)
+                if found is None and lemma(prev) in self.lexicon.group_nouns:
+                    found = reference_of(prev)
+                if found is not None:
+                    return found
         return None
 
     def group_in_phrase(self, noun: Token, ents: dict[int, Span]) -> dict | None:
         """``visi četri žūrijas locekļi`` / ``12 cilvēku grupa``."""
         if lemma(noun) in self.lexicon.strict_member_nouns:
             for child in noun.children:
-                if child.i < noun.i and is_genitive(child) and child.dep_ in ("nmod", "det", "flat"):
+                # Acronyms (``ST tiesneši``) carry no case: their position says genitive.
+                genitive = is_genitive(child) or (not child.morph.get("Case") and child.pos_ == "PROPN")
+                if child.i < noun.i and genitive and child.dep_ in ("nmod", "det", "flat"):
                     group = self.group_of(child, ents)
                     if group is not None:
                         return group

@@ -79,7 +79,9 @@ class RoleExtractor(FactExtractor):
 
     def fact(self, person: Span, title: tuple[int, int, str], org: dict | None) -> dict:
         start, end, role = title
-        if "Fem" in person.root.morph.get("Gender"):
+        # One woman's title is the feminine noun; a plural title (``ST tiesneši
+        # ir ... Aija Branta``) keeps the lemma as written.
+        if "Fem" in person.root.morph.get("Gender") and "Sing" in self.doc_title_number(person.doc, end - 1):
             role = feminine_title(role)
         bounds = [person.start, person.end, start, end]
         if org:
@@ -88,6 +90,10 @@ class RoleExtractor(FactExtractor):
                 "person": {"start": person.start, "end": person.end,
                            "canonical": person._.canonical or person.text, "entity": True},
                 "role": role, "organization": org}
+
+    @staticmethod
+    def doc_title_number(doc: Doc, i: int) -> list[str]:
+        return doc[i].morph.get("Number") or ["Sing"]
 
     def titles_before(self, doc: Doc, person: Span, ents: dict[int, Span]) -> list[tuple[int, int, str]]:
         """Titles right before the name, following ``un``/``,`` chains leftwards."""
