@@ -54,7 +54,8 @@ def test_ud_penalises_wrong_gold(nlp, tmp_path):
     wrong = CONLLU.replace("\tVERB\t", "\tNOUN\t").replace("\tPROPN\t", "\tADV\t")
     path = tmp_path / "wrong.conllu"
     path.write_text(wrong, encoding="utf8")
-    assert evaluate_ud(nlp, path)["scores"]["UPOS"] <= 50.0
+    # three of the eight gold tags are now wrong: at most 5/8 can match
+    assert evaluate_ud(nlp, path)["scores"]["UPOS"] <= 62.5
 
 
 def test_ner_scores(nlp, tmp_path):

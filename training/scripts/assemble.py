@@ -48,9 +48,15 @@ def main() -> None:
     ap.add_argument("--gazetteers", type=Path, default=Path("../../shared/gazetteers"))
     ap.add_argument("--scores", type=Path, default=None, help="JSON of dev scores to put in meta")
     ap.add_argument("--version", default=lvnews.__version__)
+    ap.add_argument("--ner-from", type=Path, default=None,
+                    help="take the NER component (with its own tok2vec) from this trained pipeline")
     args = ap.parse_args()
 
     nlp = spacy.load(args.trained)
+    if args.ner_from is not None:
+        # An NER with its own tok2vec replaces the one listening to the shared tok2vec.
+        nlp.remove_pipe("ner")
+        nlp.add_pipe("ner", source=spacy.load(args.ner_from), after="parser")
     ud_train = args.corpora / "ud" / "train.conllu"
     lookup = nlp.add_pipe("lvnews_lemma_lookup", after="trainable_lemmatizer")
     lookup.build((w.form, w.upos, w.lemma) for p in read_paragraphs(ud_train) for w in p.words)

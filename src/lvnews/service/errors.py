@@ -90,12 +90,21 @@ def _clean_errors(errors: Any) -> list[dict[str, Any]]:
     return out
 
 
+def _is_json_content_type(value: str | None) -> bool:
+    """application/json or application/*+json, parameters ignored."""
+    media = (value or "").split(";", 1)[0].strip().lower()
+    return media == "application/json" or (media.startswith("application/") and media.endswith("+json"))
+
+
 async def _validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
     errors = _clean_errors(exc.errors())
     if any(e["type"] == "json_invalid" for e in errors):
         return error_response(400, "invalid_json", "the request body is not valid JSON", errors)
-    return error_response(422, "validation_error", "the request does not match the schema "
-                          "(see detail and /openapi.json)", errors)
+    message = "the request does not match the schema (see detail and /openapi.json)"
+    if request.method == "POST" and not _is_json_content_type(request.headers.get("content-type")):
+        # FastAPI only parses JSON bodies sent as JSON; say so instead of "should be an object".
+        message = "send the body as JSON with the header Content-Type: application/json"
+    return error_response(422, "validation_error", message, errors)
 
 
 async def _http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:

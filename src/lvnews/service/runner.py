@@ -49,7 +49,7 @@ class AnalysisRunner:
         try:
             # wait_for cancels the asyncio future, which cancels the job if still queued.
             return await asyncio.wait_for(future, limit)
-        except asyncio.TimeoutError:
+        except TimeoutError:
             raise AnalysisTimeout(limit) from None
 
     def close(self) -> None:
