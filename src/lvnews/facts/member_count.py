@@ -78,6 +78,11 @@ class MemberCountExtractor(FactExtractor):
                     group = self.group_of(child, ents)
                     if group is not None:
                         return group
+            # A parse that misattaches the modifier still leaves it right before
+            # its noun: Latvian genitive modifiers precede the head.
+            before = ents.get(noun.i - 1)
+            if before is not None and before.label_ in COUNT_GROUP_LABELS and before.end == noun.i:
+                return participant_of(noun.doc[noun.i - 1], ents, COUNT_GROUP_LABELS)
         if noun.dep_ == "nmod" and noun.head.i > noun.i and is_genitive(noun):
             group = self.group_of(noun.head, ents)
             if group is not None and group.get("ref") is not None:

@@ -138,31 +138,39 @@ class RoleExtractor(FactExtractor):
                 yield from self.from_clause(doc, person, ents)
 
     def from_clause(self, doc: Doc, person: Span, ents: dict[int, Span]) -> Iterable[dict]:
-        """Election (``par ... priekšsēdētāju ievēlēts X``) and copula lists."""
+        """Election (``par ... priekšsēdētāju ievēlēts X``) and copula lists (``ST tiesneši ir X, Y``)."""
         root = person.root
         while root.dep_ == "conj" and root.head is not root:
             root = root.head
         anchor = root.head if root.dep_.split(":")[0] in ("nsubj", "obj") else root
+        # ``ST tiesneši ir Kūtris, ...``: the title is the predicate the names are subjects of.
+        if anchor is not root and any(c.dep_ == "cop" for c in anchor.children):
+            found = self.title_at(doc, anchor.i, ents)
+            if found is not None:
+                yield self.fact(person, (found[0], anchor.i + 1, found[1]), self.organization_of(doc, anchor, found[0], ents))
+                return
         for child in anchor.children:
             if child.i in range(person.start, person.end):
                 continue
-            is_elect = child.dep_ == "obl" and has_case_marker(child, "par") and lemma(anchor) in self.lexicon.elect_verbs
+            is_elect = (child.dep_.split(":")[0] in ("obl", "iobj", "obj", "nmod") and has_case_marker(child, "par")
+                        and lemma(anchor) in self.lexicon.elect_verbs)
             is_copula = child.dep_.split(":")[0] == "nsubj" and any(c.dep_ == "cop" for c in anchor.children)
             if not (is_elect or is_copula):
                 continue
             found = self.title_at(doc, child.i, ents)
             if found is None:
                 continue
-            org = None
-            for gchild in child.children:
-                if is_genitive(gchild) or gchild.dep_ == "nmod":
-                    org = participant_of(gchild, ents, GROUP_LABELS)
-                    if org:
-                        break
-            if org is None:
-                org = self.organization_before(doc, found[0], ents)
-            yield self.fact(person, (found[0], child.i + 1, found[1]), org)
+            yield self.fact(person, (found[0], child.i + 1, found[1]), self.organization_of(doc, child, found[0], ents))
             return
+
+    def organization_of(self, doc: Doc, title: Token, title_start: int, ents: dict[int, Span]) -> dict | None:
+        """The organisation among the title's dependents, else right before the title."""
+        for child in title.children:
+            if child.i < title.i and (is_genitive(child) or child.dep_ in ("nmod", "amod", "det")):
+                found = participant_of(child, ents, GROUP_LABELS)
+                if found:
+                    return found
+        return self.organization_before(doc, title_start, ents)
 
 
 @Language.factory("lvnews_role", default_config={})
