@@ -44,6 +44,39 @@ SINGULAR_ENDINGS: dict[tuple[str, str], tuple[tuple[str, ...], str]] = {
 }
 
 
+PLURAL_ENDINGS: dict[tuple[str, str], tuple[tuple[str, ...], str]] = {
+    ("1", "n"): (("i",), "s"), ("1", "g"): (("u",), "s"), ("1", "d"): (("iem",), "s"), ("1", "a"): (("us",), "s"),
+    ("1", "l"): (("os",), "s"),
+    ("3", "n"): (("i",), "us"), ("3", "d"): (("iem",), "us"), ("3", "a"): (("us",), "us"), ("3", "l"): (("os",), "us"),
+    ("4", "n"): (("as",), "a"), ("4", "g"): (("u",), "a"), ("4", "d"): (("ām",), "a"), ("4", "a"): (("as",), "a"),
+    ("4", "l"): (("ās",), "a"),
+    ("5", "n"): (("es",), "e"), ("5", "d"): (("ēm",), "e"), ("5", "a"): (("es",), "e"), ("5", "l"): (("ēs",), "e"),
+    ("6", "n"): (("is",), "s"), ("6", "d"): (("īm",), "s"), ("6", "a"): (("is",), "s"), ("6", "l"): (("īs",), "s"),
+}
+
+
+def noun_lemma(form: str, xpos: str) -> str | None:
+    """Nominative singular of a noun from its form and LVTB tag (``nc``/``np`` tags).
+
+    Plural forms of the second declension and genitive plurals with a stem
+    alternation (``-ņu``) are ambiguous and left alone.
+    """
+    if len(xpos) < 6 or xpos[0] != "n":
+        return None
+    number, case, declension = xpos[3], xpos[4], xpos[5]
+    if number == "s":
+        return proper_noun_lemma(form, "np" + xpos[2:])
+    rule = PLURAL_ENDINGS.get((declension, case)) if number == "p" else None
+    if rule is None:
+        return None
+    for ending in rule[0]:
+        if form.endswith(ending) and len(form) > len(ending) + 1:
+            stem = form[: -len(ending)]
+            nominative = "š" if declension == "1" and stem.endswith("ņ") else rule[1]
+            return stem + nominative
+    return None
+
+
 def proper_noun_lemma(form: str, xpos: str) -> str | None:
     """Nominative of a singular proper noun from its form and LVTB tag.
 
@@ -69,12 +102,47 @@ def proper_noun_lemma(form: str, xpos: str) -> str | None:
     return None
 
 
+def _leading_ne(word: str) -> int:
+    n = 0
+    while word[2 * n : 2 * n + 2] == "ne":
+        n += 1
+    return n
+
+
+def verb_lemma(form: str, lemma: str, known: set[str]) -> str:
+    """LVTB lemmatises a negated verb without its ``ne-`` (``nekļūtu`` -> ``kļūt``).
+
+    The edit trees keep the prefix on verbs they have not seen negated (and
+    the morphologizer often misses the negation too); a lemma that keeps as
+    many leading ``ne`` as the form, and is unknown while its stripped form
+    is a known verb lemma, loses the prefix.
+    """
+    if (_leading_ne(lemma) and _leading_ne(lemma) == _leading_ne(form.lower()) and lemma not in known
+            and lemma[2:] in known):
+        return lemma[2:]
+    return lemma
+
+
+def adjective_lemma(lemma: str) -> str:
+    """LVTB lemmatises comparatives and superlatives to the positive (``visjaunākais`` -> ``jauns``).
+
+    No positive adjective lemma of the treebank ends in ``-āks``, so such a
+    lemma from the edit trees is a comparative that kept its suffix.
+    """
+    if lemma.endswith("āks") and len(lemma) > 5:
+        lemma = lemma[:-3] + "s"
+        if lemma.startswith("vis") and len(lemma) > 5:
+            lemma = lemma[3:]
+    return lemma
+
+
 class LemmaLookup:
     """Override lemmas of known (form, UPOS) pairs with the training lemma."""
 
     def __init__(self, nlp: Language, name: str = "lemma_lookup", table: dict[str, str] | None = None) -> None:
         self.name = name
         self.table: dict[str, str] = table or {}
+        self.known_lemmas: set[str] = set(self.table.values())
 
     @staticmethod
     def key(form: str, pos: str) -> str:
@@ -91,8 +159,16 @@ class LemmaLookup:
                 lemma = proper_noun_lemma(tok.text, tok.tag_)
             if lemma is not None:
                 tok.lemma_ = lemma
+            elif tok.pos_ in ("VERB", "AUX"):
+                tok.lemma_ = verb_lemma(tok.text, tok.lemma_, self.known_lemmas)
+            elif tok.pos_ == "ADJ":
+                tok.lemma_ = adjective_lemma(tok.lemma_)
+            if tok.pos_ == "NOUN" and lemma is None and tok.lemma_ == tok.text:
+                # The edit trees fell back to the form: rebuild it from the tag.
+                tok.lemma_ = noun_lemma(tok.text.lower(), tok.tag_) or tok.lemma_
             if tok.pos_ in ("NOUN", "PROPN"):
                 tok.lemma_ = spelling_rules(tok.lemma_)
+
         return doc
 
     def build(self, pairs: Iterable[tuple[str, str, str]], min_count: int = 1, min_share: float = 0.9) -> None:
@@ -110,6 +186,7 @@ class LemmaLookup:
             if total >= min_count and n / total >= min_share:
                 table[key] = lemma
         self.table = table
+        self.known_lemmas = set(table.values())
 
     def to_disk(self, path: str | Path, exclude: Iterable[str] = ()) -> None:
         path = Path(path)
@@ -118,6 +195,7 @@ class LemmaLookup:
 
     def from_disk(self, path: str | Path, exclude: Iterable[str] = ()) -> "LemmaLookup":
         self.table = srsly.read_gzip_json(Path(path) / "table.json.gz")
+        self.known_lemmas = set(self.table.values())
         return self
 
 
