@@ -72,3 +72,13 @@ def test_kb_links_known_and_not_unknown(analyzer):
     assert by["Latvija"].kb is not None and "wikipedia.org" in by["Latvija"].kb.url
     unknown = [e for e in article.entities if e.label == "PERSON"]
     assert unknown and all(e.kb is None for e in unknown)
+
+
+def test_money_component_is_shipped_disabled_and_works_when_enabled(analyzer):
+    import lvnews
+
+    assert "lvnews_money" in analyzer.nlp.disabled
+    own = lvnews.load()
+    own.nlp.enable_pipe("lvnews_money")
+    ents = own.analyze("Projekts izmaksās aptuveni 2,5 miljonus eiro.").entities
+    assert [(e.text, e.label) for e in ents if e.label == "MONEY"] == [("aptuveni 2,5 miljonus eiro", "MONEY")]

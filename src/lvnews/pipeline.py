@@ -27,6 +27,7 @@ from .language import LanguageGuess, detect_language
 from .records import Article, Entity, KBLink, Paragraph, Sentence, Token
 from . import entities as _entities  # noqa: F401  (registers components)
 from .entities import component as _entity_component  # noqa: F401
+from .entities import money as _entity_money  # noqa: F401
 from .entities import names as _entity_names  # noqa: F401
 from .facts.records import facts_to_records
 
