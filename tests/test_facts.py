@@ -64,3 +64,25 @@ def test_membership_with_date(analyzer):
     found = facts(analyzer, text, "membership")
     assert any(f.member.canonical == "Latvija" and "Eiropas Savienība" in f.organization.canonical
                and f.date == "2004. gadā" for f in found), found
+
+
+def test_member_count_inside_group_phrase(analyzer):
+    found = facts(analyzer, "Cēsīs izveidota 25 studentu grupa.", "member_count")
+    assert any(f.count == 25 and f.organization.canonical == "grupa" for f in found), found
+
+
+def test_extractors_take_a_lexicon_from_config(tmp_path):
+    import json
+
+    import spacy
+
+    from lvnews.facts.lexicon import LEXICON_PATH
+    from lvnews.pipeline import model_path
+
+    data = json.loads(LEXICON_PATH.read_text(encoding="utf8"))
+    data["titles"] = data["titles"] + ["ceļvedis"]
+    data["title_heads"] = data["title_heads"] + ["ceļvedis"]
+    custom = tmp_path / "lexicon.json"
+    custom.write_text(json.dumps(data, ensure_ascii=False), encoding="utf8")
+    nlp = spacy.load(model_path(), config={"components": {"lvnews_role": {"lexicon": str(custom)}}})
+    assert "ceļvedis" in nlp.get_pipe("lvnews_role").lexicon.title_heads

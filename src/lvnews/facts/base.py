@@ -9,6 +9,7 @@ character-offset records once the whole article is known.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Iterable
 
 from spacy.language import Language
@@ -31,9 +32,10 @@ class FactExtractor:
 
     fact_type = ""
 
-    def __init__(self, nlp: Language, name: str) -> None:
+    def __init__(self, nlp: Language, name: str, lexicon: str | None = None) -> None:
         self.name = name
-        self.lexicon: Lexicon = load_lexicon()
+        # ``lexicon`` (config) points to another lexicon JSON of the same shape.
+        self.lexicon: Lexicon = load_lexicon(Path(lexicon)) if lexicon else load_lexicon()
 
     def __call__(self, doc: Doc) -> Doc:
         facts = facts_of(doc)

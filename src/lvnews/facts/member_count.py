@@ -83,10 +83,11 @@ class MemberCountExtractor(FactExtractor):
             before = ents.get(noun.i - 1)
             if before is not None and before.label_ in COUNT_GROUP_LABELS and before.end == noun.i:
                 return participant_of(noun.doc[noun.i - 1], ents, COUNT_GROUP_LABELS)
-        if noun.dep_ == "nmod" and noun.head.i > noun.i and is_genitive(noun):
-            group = self.group_of(noun.head, ents)
-            if group is not None and group.get("ref") is not None:
-                return group
+        # ``12 cilvēku grupa``: the counted genitive sits inside the group's own phrase.
+        head = noun.head
+        if noun.dep_ == "nmod" and head.i > noun.i and is_genitive(noun) and head.pos_ == "NOUN" \
+                and lemma(head) in self.lexicon.group_nouns:
+            return reference_of(head, bare=True)
         return None
 
     def group_in_clause(self, noun: Token, verb: Token, ents: dict[int, Span]) -> dict | None:
@@ -145,6 +146,6 @@ class MemberCountExtractor(FactExtractor):
                 "date": list(date) if date else None}
 
 
-@Language.factory("lvnews_member_count", default_config={})
-def make_member_count(nlp: Language, name: str) -> MemberCountExtractor:
-    return MemberCountExtractor(nlp, name)
+@Language.factory("lvnews_member_count", default_config={"lexicon": None})
+def make_member_count(nlp: Language, name: str, lexicon: str | None) -> MemberCountExtractor:
+    return MemberCountExtractor(nlp, name, lexicon)

@@ -89,6 +89,6 @@ class MembershipExtractor(FactExtractor):
                        "organization": org, "date": list(date) if date else None}
 
 
-@Language.factory("lvnews_membership", default_config={})
-def make_membership(nlp: Language, name: str) -> MembershipExtractor:
-    return MembershipExtractor(nlp, name)
+@Language.factory("lvnews_membership", default_config={"lexicon": None})
+def make_membership(nlp: Language, name: str, lexicon: str | None) -> MembershipExtractor:
+    return MembershipExtractor(nlp, name, lexicon)

@@ -128,6 +128,6 @@ class QuantityExtractor(FactExtractor):
         return kind, at
 
 
-@Language.factory("lvnews_quantity", default_config={})
-def make_quantity(nlp: Language, name: str) -> QuantityExtractor:
-    return QuantityExtractor(nlp, name)
+@Language.factory("lvnews_quantity", default_config={"lexicon": None})
+def make_quantity(nlp: Language, name: str, lexicon: str | None) -> QuantityExtractor:
+    return QuantityExtractor(nlp, name, lexicon)

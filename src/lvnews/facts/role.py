@@ -173,6 +173,6 @@ class RoleExtractor(FactExtractor):
         return self.organization_before(doc, title_start, ents)
 
 
-@Language.factory("lvnews_role", default_config={})
-def make_role(nlp: Language, name: str) -> RoleExtractor:
-    return RoleExtractor(nlp, name)
+@Language.factory("lvnews_role", default_config={"lexicon": None})
+def make_role(nlp: Language, name: str, lexicon: str | None) -> RoleExtractor:
+    return RoleExtractor(nlp, name, lexicon)

@@ -50,7 +50,7 @@ def participant_of(tok: Token, ents: dict[int, Span], labels: set[str] | None = 
     return {"start": ent.start, "end": ent.end, "canonical": ent._.canonical or ent.text, "entity": True}
 
 
-def reference_of(tok: Token) -> dict:
+def reference_of(tok: Token, bare: bool = False) -> dict:
     """A group noun as a participant.
 
     A bare noun (``tīklā``) stands for an organisation named elsewhere and is
@@ -59,7 +59,7 @@ def reference_of(tok: Token) -> dict:
     in base form like an entity name.
     """
     start = tok.i
-    for child in sorted(tok.lefts, key=lambda t: -t.i):
+    for child in [] if bare else sorted(tok.lefts, key=lambda t: -t.i):
         if child.i == start - 1 and child.pos_ in ("NOUN", "PROPN", "ADJ") and child.dep_ in ("nmod", "amod", "det"):
             start = min(t.i for t in child.subtree)
     if start == tok.i:
