@@ -138,3 +138,14 @@ def test_only_the_start_of_a_long_text_is_examined():
     english = " ".join(SAMPLES["en"]) * 200
     assert detect_language(head[:MAX_CHARS] + english).code == "lv"
     assert detect_language(english + head).code == "en"
+
+
+def test_looks_latvian_fast_path_is_conservative():
+    from lvnews.language import looks_latvian
+
+    assert looks_latvian("Rīgas dome šodien apstiprināja jauno budžetu nākamajam gadam.")
+    assert not looks_latvian("Правительство Латвии утвердило бюджет.")
+    assert not looks_latvian("Vyriausybė šiandien patvirtino naują biudžetą ateinantiems metams.")
+    assert not looks_latvian("Valitsus kiitis täna heaks uue eelarve järgmiseks aastaks.")
+    assert not looks_latvian("The city council approved the new budget today.")
+    assert not looks_latvian("")

@@ -231,3 +231,32 @@ def detect_language(text: str) -> LanguageGuess:
         if margin < bonus:
             return LanguageGuess(rival, 1.0 / (1.0 + math.exp(margin - bonus)))
     return LanguageGuess(top, score)
+
+
+#: Latvian-only letters per character above which Latin-script text is
+#: taken as Latvian without running the detector.
+LATVIAN_MARK_DENSITY = 1 / 40
+
+
+def looks_latvian(text: str) -> bool:
+    """A cheap, conservative yes for plainly Latvian text.
+
+    True only when the text is in Latin script, has Latvian-only letters at a
+    density no other language reaches, and none of the Lithuanian or
+    Estonian marks; anything else goes to the detector. It lets the
+    per-paragraph check of a Latvian article skip langdetect, which
+    otherwise costs a quarter of the analysis time.
+    """
+    letters = marks = 0
+    foreign = _MARK_LETTERS["lt"] | _MARK_LETTERS["et"]
+    latvian = _MARK_LETTERS["lv"]
+    for ch in text.lower():
+        if ch in latvian:
+            marks += 1
+        elif ch in foreign:
+            return False
+        if ch.isalpha():
+            if ord(ch) > 0x17F:  # beyond Latin Extended-A: another script
+                return False
+            letters += 1
+    return letters > 0 and marks / letters >= LATVIAN_MARK_DENSITY

@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 
 from . import __version__
 from .article import Block, clean_text, extract_html, split_article, to_original
-from .language import LanguageGuess, detect_language
+from .language import LanguageGuess, detect_language, looks_latvian
 from .records import Article, Entity, KBLink, Paragraph, Sentence, Token
 from . import entities as _entities  # noqa: F401  (registers components)
 from .entities import component as _entity_component  # noqa: F401
@@ -170,7 +170,7 @@ class Analyzer:
         if forced:
             return forced
         raw = text[block.start:block.end]
-        if len(raw) < FOREIGN_PARAGRAPH_MIN_CHARS:
+        if len(raw) < FOREIGN_PARAGRAPH_MIN_CHARS or (article.code == "lv" and looks_latvian(raw)):
             return article.code
         guess = detect_language(raw)
         if guess.code != article.code and guess.score >= FOREIGN_PARAGRAPH_MIN_SCORE:

@@ -18,6 +18,7 @@ from ..records import (Article, MemberCountFact, MembershipFact, OfQuantity, Par
 from .lexicon import load_lexicon
 
 CharSpan = Callable[[int, int], tuple[int, int]]
+REFERENCE_WINDOW = 200
 
 
 def _name_words(canonical: str) -> set[str]:
@@ -31,10 +32,12 @@ def resolve_reference(ref: str, before: int, article: Article) -> tuple[str, str
     of earlier facts (``UNESCO Izglītības pilsētu tīklā`` when NER missed it),
     most recent first.
     """
+    # A bare noun refers back a little way, not across a whole archive-sized
+    # text: looking at the recent window keeps huge articles linear.
     candidates: list[tuple[int, str, str | None]] = [
-        (e.start, e.canonical, e.id) for e in article.entities if e.label == "ORG" and e.start < before
+        (e.start, e.canonical, e.id) for e in article.entities[-REFERENCE_WINDOW:] if e.label == "ORG" and e.start < before
     ]
-    for fact in article.facts:
+    for fact in article.facts[-REFERENCE_WINDOW:]:
         org = getattr(fact, "organization", None)
         if org is not None and org.entity is None and len(org.canonical.split()) > 1 and fact.start < before:
             candidates.append((fact.start, org.canonical, None))
@@ -56,7 +59,6 @@ def facts_to_records(doc: Doc, chunk: int, char_span: CharSpan, sent_of_token: d
     fact's described organisation.
     """
     drafts = doc._.facts or []
-    by_id = {e.id: e for e in article.entities}
 
     def participant(p: dict | None) -> Participant | None:
         if p is None:
@@ -68,9 +70,7 @@ def facts_to_records(doc: Doc, chunk: int, char_span: CharSpan, sent_of_token: d
             if resolved is not None:
                 return Participant(text=text, canonical=resolved[0], entity=resolved[1])
             return Participant(text=text, canonical=p["canonical"], entity=None)
-        ent_id = entity_ids.get((chunk, p["start"], p["end"]))
-        canonical = by_id[ent_id].canonical if ent_id in by_id else p["canonical"]
-        return Participant(text=text, canonical=canonical, entity=ent_id)
+        return Participant(text=text, canonical=p["canonical"], entity=entity_ids.get((chunk, p["start"], p["end"])))
 
     def date_text(span: list[int] | None) -> str | None:
         if not span:
