@@ -155,7 +155,8 @@ class Analyzer:
         analyse = guess.code == "lv"
         chunks: list[_Chunk] = []
         for block in body:
-            para_lang = self._paragraph_language(text, block, guess, force_language)
+            # Paragraphs of a foreign article are not analysed, so not checked either.
+            para_lang = self._paragraph_language(text, block, guess, force_language) if analyse else guess.code
             article.paragraphs.append(Paragraph(start=block.start, end=block.end, language=para_lang))
             if analyse and para_lang == "lv":
                 chunks.extend(chunks_of(text, block))
@@ -179,6 +180,10 @@ class Analyzer:
 
     def _fill(self, article: Article, pieces: Iterable[tuple[_Chunk, Doc]]) -> None:
         entity_ids: dict[tuple[int, int, int], str] = {}
+        # Tags, lemmas and relations repeat endlessly: one string object each
+        # keeps a huge article's record a fraction of the size.
+        strings: dict[str, str] = {}
+        intern = strings.setdefault
         for n, (chunk, doc) in enumerate(pieces):
             sent_base = len(article.sentences)
 
@@ -195,11 +200,14 @@ class Analyzer:
                     sent_of_token[tok.i] = sent_base + k
                     s, e = char_span(tok.idx, tok.idx + len(tok.text))
                     head = tok.head.i - sent.start
-                    tokens.append(Token(text=article.text[s:e], start=s, end=e, lemma=tok.lemma_, pos=tok.pos_,
-                                        tag=tok.tag_, morph=str(tok.morph), head=head, dep=tok.dep_))
+                    # Built from the pipeline's own values: construct, not validate (hot path).
+                    tokens.append(Token.model_construct(
+                        text=article.text[s:e], start=s, end=e, lemma=intern(tok.lemma_, tok.lemma_),
+                        pos=intern(tok.pos_, tok.pos_), tag=intern(tok.tag_, tok.tag_),
+                        morph=intern(str(tok.morph), str(tok.morph)), head=head, dep=intern(tok.dep_, tok.dep_)))
                 if tokens:
                     s, e = tokens[0].start, tokens[-1].end
-                    article.sentences.append(Sentence(start=s, end=e, tokens=tokens))
+                    article.sentences.append(Sentence.model_construct(start=s, end=e, tokens=tokens))
             for ent in doc.ents:
                 s, e = char_span(ent.start_char, ent.end_char)
                 ent_id = f"e{len(article.entities) + 1}"
