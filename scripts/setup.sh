@@ -6,11 +6,6 @@ cd "$(dirname "$0")/.."
 extras="${1:-}"
 python3 -m venv .venv
 .venv/bin/python -m pip install -q --upgrade pip
-# The stanza extra needs torch; this exact pin takes the CPU wheel on this
-# kind of machine, where a newer torch would download gigabytes of CUDA.
-if [[ "$extras" == *dev* || "$extras" == *stanza* ]]; then
-  .venv/bin/python -m pip install -q "torch==2.13.0" || echo "setup: torch==2.13.0 not installed; Stanza tests will skip" >&2
-fi
 if [ -n "$extras" ]; then
   .venv/bin/python -m pip install -q -e ".[$extras]"
 else
