@@ -167,12 +167,18 @@ def _match_case(word: str, model: str) -> str:
     return word
 
 
+# Endings no Latvian nominative singular has; a word tagged nominative that
+# ends so, with a different lemma, was mistagged (``Ventspili`` is accusative).
+NOT_NOMINATIVE_ENDINGS = ("i", "u", "m", "j")
+
+
 def _declinable(tok: CanonToken) -> bool:
     case, number = tok.feats.get("Case"), tok.feats.get("Number", "Sing")
     if case is None or tok.feats.get("Abbr") == "Yes" or (len(tok.text) > 1 and tok.text.isupper()):
         return False
     if case == "Nom":
-        return False
+        return (number == "Sing" and tok.lemma != tok.text and tok.text.lower().endswith(NOT_NOMINATIVE_ENDINGS)
+                and tok.lemma.lower()[:2] == tok.text.lower()[:2])
     endings = NOUN_CASE_ENDINGS.get((number, case))
     return endings is None or tok.text.lower().endswith(endings)
 
