@@ -130,6 +130,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return serve_command(args)
 
 
+def cmd_download(args: argparse.Namespace) -> int:
+    from .stanza_backend import download_models
+
+    print(f"Stanza Latvian models in {download_models(args.dir)}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="lvnews", description="Read Latvian news into structured records.")
     parser.add_argument("--version", action="version", version=f"lvnews {__version__}")
@@ -180,6 +187,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--dask", default=None, metavar="SCHEDULER_ADDRESS")
     p.add_argument("--force-language", default=None)
     p.set_defaults(func=cmd_annotate)
+
+    p = sub.add_parser("download", help="download the official Stanza Latvian models (for --backend stanza)")
+    p.add_argument("what", choices=["stanza"])
+    p.add_argument("--dir", default=None, help="Stanza resources directory (default: Stanza's own)")
+    p.set_defaults(func=cmd_download)
 
     p = sub.add_parser("serve", help="run the HTTP service and demo page")
     model_args(p)

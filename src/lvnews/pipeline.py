@@ -241,7 +241,7 @@ def load(model: str | Path | None = None, backend: str = "spacy", **kwargs: Any)
     if backend == "stanza":
         from .stanza_backend import load_stanza
 
-        return Analyzer(load_stanza(model, **kwargs), backend="stanza")
+        return Analyzer(load_stanza(model, **kwargs), backend="stanza")  # raises clearly without models
     if backend != "spacy":
         raise ValueError(f"unknown backend {backend!r}: use 'spacy' or 'stanza'")
     path = model if model is not None else model_path()
