@@ -11,6 +11,7 @@ offsets map back to the text exactly as given.
 
 from __future__ import annotations
 
+import itertools
 import threading
 import time
 from dataclasses import dataclass
@@ -133,18 +134,53 @@ class Analyzer:
     # -- internals --------------------------------------------------------
     def _analyze_stream(self, items: Iterable[tuple[str | None, Any, Mapping | None]],
                         force_language: str | None = None, batch_size: int = 64) -> Iterator[Article]:
-        for id_, text, metadata in items:
-            started = time.perf_counter()
-            text = coerce_text(text)
-            article = self._analyze_one(id_, text, dict(metadata or {}), force_language, batch_size)
-            article.meta["seconds"] = round(time.perf_counter() - started, 4)
-            yield article
+        """Records in input order; the paragraphs of ``batch_size`` articles share one ``nlp.pipe``.
+
+        spaCy's networks are fast on batches and slow one short paragraph at a
+        time, so articles are prepared in groups and their paragraphs parsed
+        together. Should the pipeline raise inside a group, the group is redone
+        article by article, so the error surfaces at the article that caused it.
+        """
+        group: list[tuple[str | None, Any, Mapping | None]] = []
+        for item in items:
+            group.append(item)
+            if len(group) >= batch_size:
+                yield from self._analyze_group(group, force_language, batch_size)
+                group = []
+        if group:
+            yield from self._analyze_group(group, force_language, batch_size)
+
+    def _analyze_group(self, group: list[tuple[str | None, Any, Mapping | None]], force_language: str | None,
+                       batch_size: int) -> Iterator[Article]:
+        prepared: list[tuple[Article, list[_Chunk], float]] = []
+        try:
+            for id_, text, metadata in group:
+                started = time.perf_counter()
+                article, chunks = self._prepare(id_, coerce_text(text), dict(metadata or {}), force_language)
+                prepared.append((article, chunks, time.perf_counter() - started))
+            texts = (c.text for _, chunks, _ in prepared for c in chunks)
+            docs = iter(self.nlp.pipe(texts, batch_size=batch_size))
+            done = []
+            for article, chunks, seconds in prepared:
+                started = time.perf_counter()
+                if chunks:
+                    self._fill(article, zip(chunks, itertools.islice(docs, len(chunks))))
+                article.meta["seconds"] = round(seconds + time.perf_counter() - started, 4)
+                done.append(article)
+        except Exception:
+            if len(group) == 1:
+                raise
+            for item in group:
+                yield from self._analyze_group([item], force_language, batch_size)
+            return
+        yield from done
 
     def _base_meta(self) -> dict[str, Any]:
         return {"lvnews_version": __version__, "model": dict(self.model_info), "backend": self.backend}
 
-    def _analyze_one(self, id_: str | None, text: str, metadata: dict, force_language: str | None,
-                     batch_size: int) -> Article:
+    def _prepare(self, id_: str | None, text: str, metadata: dict,
+                 force_language: str | None) -> tuple[Article, list[_Chunk]]:
+        """The article's record without analysis, and the body chunks to analyse."""
         guess = LanguageGuess(force_language, 1.0) if force_language else detect_language(text)
         blocks = split_article(text)
         section = next((text[b.start:b.end] for b in blocks if b.kind == "section"), None)
@@ -160,11 +196,7 @@ class Analyzer:
             article.paragraphs.append(Paragraph(start=block.start, end=block.end, language=para_lang))
             if analyse and para_lang == "lv":
                 chunks.extend(chunks_of(text, block))
-        if not analyse or not chunks:
-            return article
-        docs = self.nlp.pipe((c.text for c in chunks), batch_size=batch_size)
-        self._fill(article, zip(chunks, docs))
-        return article
+        return article, chunks
 
     @staticmethod
     def _paragraph_language(text: str, block: Block, article: LanguageGuess, forced: str | None) -> str:
