@@ -115,6 +115,28 @@ def test_analyze_returns_the_article_record(client):
         assert TEXT[item.start:item.end] == item.text
 
 
+def test_concurrent_requests_are_batched_and_each_gets_its_own_record(server):
+    import concurrent.futures
+
+    texts = [f"{city} dome šodien apstiprināja budžetu, ziņo {n}. avots." for n, city in
+             enumerate(["Rīgas", "Cēsu", "Liepājas", "Valmieras", "Jelgavas", "Ogres"])]
+    bodies = [{"text": t, "id": f"c{n}", "metadata": {"text": "not the text", "n": n}} for n, t in enumerate(texts)]
+
+    def post(body: dict) -> dict:
+        with httpx.Client(base_url=server.url, timeout=60) as c:
+            resp = c.post("/v1/analyze", json=body)
+            assert resp.status_code == 200, resp.text
+            return resp.json()
+
+    with concurrent.futures.ThreadPoolExecutor(6) as pool:
+        together = list(pool.map(post, bodies))
+    alone = [post(b) for b in bodies]
+    for a, b, body in zip(together, alone, bodies):
+        assert a["id"] == body["id"] and a["text"] == body["text"] and a["metadata"] == body["metadata"]
+        a["meta"].pop("seconds"), b["meta"].pop("seconds")
+        assert a == b
+
+
 def test_entities_and_facts_return_just_those_lists(client):
     ents = client.post("/v1/entities", json={"text": TEXT, "id": "e"}).json()
     assert set(ents) == {"id", "language", "entities"} and ents["id"] == "e"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from contextlib import asynccontextmanager
+from functools import partial
 from typing import TYPE_CHECKING, Any, AsyncIterator
 
 from fastapi import FastAPI
@@ -20,8 +21,8 @@ from .auth import API_KEY_HEADER, PROTECTED_PREFIX, ApiKeyAuth
 from .errors import install_handlers
 from .limits import BodySizeLimit
 from .page import install_page
-from .routes import describe, router
-from .runner import AnalysisRunner
+from .routes import analyze_together, describe, router
+from .runner import AnalysisRunner, MicroBatcher
 from .settings import Settings
 from .state import WARMUP_TEXT, ServiceState
 
@@ -56,6 +57,7 @@ def lifespan_for(state: ServiceState, preloaded: "Analyzer | None"):  # noqa: AN
         if state.settings.warmup:
             await state.runner.call(analyzer.analyze, WARMUP_TEXT, timeout=never)
         state.analyzer = analyzer
+        state.batcher = MicroBatcher(state.runner, partial(analyze_together, analyzer))
         state.info = describe(analyzer, state)
         state.accepting = True
         log.info("lvnews %s ready: model %s", __version__, analyzer.model_info)
@@ -64,6 +66,8 @@ def lifespan_for(state: ServiceState, preloaded: "Analyzer | None"):  # noqa: AN
         finally:
             # uvicorn has stopped accepting and waited for in-flight requests by now.
             state.accepting = False
+            if state.batcher is not None:
+                state.batcher.close()
             state.runner.close()
 
     return lifespan

@@ -59,10 +59,32 @@ def analyze_items(analyzer: "Analyzer", items: list[AnalyzeRequest]) -> list[Art
     return out
 
 
+def analyze_together(analyzer: "Analyzer", items: list[AnalyzeRequest]) -> list[Article | Exception]:
+    """Concurrent requests' articles in one pass (see runner.MicroBatcher); failures stay per item."""
+    out: list[Article | Exception] = [RuntimeError("not analysed")] * len(items)
+    by_language: dict[str | None, list[int]] = {}
+    for n, item in enumerate(items):
+        by_language.setdefault(item.force_language, []).append(n)
+    for language, positions in by_language.items():
+        group = [{**items[n].metadata, "id": items[n].id, "text": items[n].text} for n in positions]
+        try:
+            for n, article in zip(positions, analyzer.analyze_many(group, batch_size=len(group),
+                                                                   force_language=language)):
+                article.metadata = items[n].metadata  # as given, even where it names id/text
+                out[n] = article
+        except Exception:  # noqa: BLE001 - redo one by one so only the bad item fails
+            for n in positions:
+                try:
+                    out[n] = analyze_item(analyzer, items[n])
+                except Exception as err:  # noqa: BLE001
+                    out[n] = err
+    return out
+
+
 async def analyze_one(state: ServiceState, body: AnalyzeRequest) -> Article:
-    """Analyse one request body under the timeout."""
-    analyzer = state.require_analyzer()
-    return await state.runner.call(analyze_item, analyzer, body)
+    """Analyse one request body under the timeout, batched with concurrent requests."""
+    state.require_analyzer()
+    return await state.batcher.submit(body)
 
 
 @router.post("/v1/analyze", response_model=Article, responses=ANALYSIS_ERRORS, tags=["analysis"],

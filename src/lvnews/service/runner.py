@@ -1,4 +1,4 @@
-"""Run CPU-bound analysis off the event loop, one article at a time, with a deadline.
+"""Run CPU-bound analysis off the event loop, with a deadline, batching concurrent requests.
 
 spaCy pipelines are not documented as thread-safe, so each worker process has
 exactly one analysis thread (a single-thread executor): requests queue for it
@@ -8,13 +8,18 @@ The model is loaded on that same thread.
 A request that waits or runs longer than the timeout gets a 504. A queued job
 is then cancelled; a job already running cannot be interrupted (spaCy has no
 cancellation point) and finishes in the background, its result dropped.
+
+Single-article requests go through a micro-batcher: while one batch is being
+analysed, the requests that arrive queue up and are analysed together next
+(one ``nlp.pipe`` over all their paragraphs), which is what spaCy is fast at.
+No request waits for a batch to fill: a lone request runs at once.
 """
 
 from __future__ import annotations
 
 import asyncio
 from concurrent.futures import ThreadPoolExecutor
-from typing import Callable, TypeVar
+from typing import Any, Callable, TypeVar
 
 from .errors import ServiceError
 
@@ -55,3 +60,55 @@ class AnalysisRunner:
     def close(self) -> None:
         """Drop queued jobs; a running one finishes (the interpreter joins the thread at exit)."""
         self._executor.shutdown(wait=False, cancel_futures=True)
+
+
+class MicroBatcher:
+    """Collects concurrent single-item jobs into batches for ``run_many`` on the runner's thread.
+
+    ``run_many(items)`` returns one result per item, an exception instance
+    standing for that item's failure.
+    """
+
+    def __init__(self, runner: AnalysisRunner, run_many: Callable[[list[Any]], list[Any]], max_batch: int = 16) -> None:
+        self.runner = runner
+        self.run_many = run_many
+        self.max_batch = max_batch
+        self._queue: asyncio.Queue[tuple[Any, asyncio.Future]] | None = None
+        self._consumer: asyncio.Task | None = None
+
+    async def submit(self, item: Any, timeout: float | None = None) -> Any:
+        if self._queue is None:
+            self._queue = asyncio.Queue()
+            self._consumer = asyncio.get_running_loop().create_task(self._consume())
+        future: asyncio.Future = asyncio.get_running_loop().create_future()
+        await self._queue.put((item, future))
+        limit = self.runner.timeout if timeout is None else timeout
+        try:
+            return await asyncio.wait_for(future, limit)
+        except TimeoutError:
+            raise AnalysisTimeout(limit) from None
+
+    async def _consume(self) -> None:
+        assert self._queue is not None
+        while True:
+            batch = [await self._queue.get()]
+            while len(batch) < self.max_batch and not self._queue.empty():
+                batch.append(self._queue.get_nowait())
+            live = [(item, future) for item, future in batch if not future.done()]
+            if not live:
+                continue
+            try:
+                results = await self.runner.call(self.run_many, [item for item, _ in live], timeout=float("inf"))
+            except Exception as err:  # noqa: BLE001 - hand the failure to every waiting request
+                results = [err] * len(live)
+            for (_, future), result in zip(live, results):
+                if future.done():
+                    continue  # its request timed out meanwhile
+                if isinstance(result, BaseException):
+                    future.set_exception(result)
+                else:
+                    future.set_result(result)
+
+    def close(self) -> None:
+        if self._consumer is not None:
+            self._consumer.cancel()

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from fastapi import Request
 
 from .errors import ServiceError
-from .runner import AnalysisRunner
+from .runner import AnalysisRunner, MicroBatcher
 from .settings import Settings
 
 if TYPE_CHECKING:
@@ -28,6 +28,7 @@ class ServiceState:
     analyzer: "Analyzer | None" = None
     info: dict = field(default_factory=dict)
     accepting: bool = False
+    batcher: MicroBatcher | None = None
 
     def require_analyzer(self) -> "Analyzer":
         """The analyzer, or a 503 while the model is loading or the worker shuts down."""
