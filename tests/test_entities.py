@@ -82,3 +82,10 @@ def test_money_component_is_shipped_disabled_and_works_when_enabled(analyzer):
     own.nlp.enable_pipe("lvnews_money")
     ents = own.analyze("Projekts izmaksās aptuveni 2,5 miljonus eiro.").entities
     assert [(e.text, e.label) for e in ents if e.label == "MONEY"] == [("aptuveni 2,5 miljonus eiro", "MONEY")]
+
+
+def test_quoted_names_after_legal_forms_are_organisations(analyzer):
+    article = analyzer.analyze("Līgumu noslēdza ar SIA „Kurzemes Ceļi”, ziņoja biedrības „Zaļais Krasts” pārstāvis.")
+    orgs = {e.text: e.canonical for e in article.entities if e.label == "ORG"}
+    assert orgs.get("SIA „Kurzemes Ceļi”") == "SIA „Kurzemes Ceļi”"  # quoted names do not decline
+    assert "„Zaļais Krasts”" in orgs

@@ -219,14 +219,34 @@ def plural_nominative(lemma: str, gender: str | None) -> str:
     return lemma
 
 
+QUOTES = set("\"'„“”«»")
+
+
+def _quoted(tokens: Sequence[CanonToken]) -> set[int]:
+    """Indices of tokens between a pair of quotes (quotes included)."""
+    inside: set[int] = set()
+    opened: int | None = None
+    for i, tok in enumerate(tokens):
+        if tok.text in QUOTES:
+            if opened is None:
+                opened = i
+            else:
+                inside.update(range(opened, i + 1))
+                opened = None
+    return inside
+
+
 def canonical_form(tokens: Sequence[CanonToken], forms: Mapping[str, str] | None = None) -> str:
     """The mention in base form; ``forms`` maps ``lemma|Plur`` to a known plural."""
     if not tokens:
         return ""
     head = mention_head(tokens)
     words: list[str] = []
+    quoted = _quoted(tokens)
     for i, tok in enumerate(tokens):
-        if i == head or _agrees(tokens, i, head):
+        if i in quoted:
+            word = tok.text  # a name in quotes does not decline: ``"Latvijas Loto"``
+        elif i == head or _agrees(tokens, i, head):
             if tok.pos in NOMINAL:
                 word = nominative_noun(tok, forms)
             elif tok.pos in ADJECTIVAL:

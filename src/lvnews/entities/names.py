@@ -18,6 +18,41 @@ from spacy.tokens import Doc, Span
 from ..facts.lexicon import load_lexicon
 
 EXTENDABLE = {"ORG", "PERSON", "MISC", "PRODUCT", "GPE"}
+# Company legal forms written before a quoted name: ``SIA „Venceb”``, ``VAS "Latvijas Loto"``.
+LEGAL_FORMS = {"SIA", "AS", "VAS", "A/S", "PSIA", "VSIA", "BO", "SIA", "IK", "ZS", "KS", "PS"}
+OPENING_QUOTES = {"„", '"', "“", "«", "'"}
+CLOSING_QUOTES = {"”", '"', "“", "»", "'"}
+MAX_QUOTED = 8
+
+
+def quoted_span(doc: Doc, i: int) -> tuple[int, int] | None:
+    """(start, end) of a quoted name opening at token ``i``, quotes included."""
+    if i >= len(doc) or doc[i].text not in OPENING_QUOTES:
+        return None
+    for k in range(i + 2, min(len(doc), i + 2 + MAX_QUOTED)):
+        if doc[k].text in CLOSING_QUOTES:
+            return i, k + 1
+        if doc[k].is_sent_start or doc[k].text in {".", ";", "(", ")"}:
+            return None
+    return None
+
+
+def quoted_organisations(doc: Doc, group_nouns: frozenset[str]) -> list[Span]:
+    """ORG spans of quoted names after a legal form (included) or a genitive group noun.
+
+    A quoted name after ``SIA``/``AS``/``biedrības``/``partijas`` names an
+    organisation, whatever label the model gave the words inside.
+    """
+    out = []
+    for tok in doc[:-2]:
+        quoted = quoted_span(doc, tok.i + 1)
+        if quoted is None:
+            continue
+        if tok.text in LEGAL_FORMS:
+            out.append(Span(doc, tok.i, quoted[1], label="ORG"))
+        elif tok.pos_ == "NOUN" and (tok.lemma_ or "").lower() in group_nouns and "Gen" in tok.morph.get("Case"):
+            out.append(Span(doc, quoted[0], quoted[1], label="ORG"))
+    return out
 NAME_POS = {"NOUN", "PROPN", "ADJ"}
 
 
@@ -51,6 +86,12 @@ class OrgNameCompleter:
         ents = [self.without_title(doc, e) for e in doc.ents]
         changed = any(a is not b for a, b in zip(ents, doc.ents))
         ents = [e for e in ents if e is not None]
+        for org in quoted_organisations(doc, self.heads):
+            # It replaces what it covers, unless the model's span reaches further.
+            overlapping = [e for e in ents if e.start < org.end and org.start < e.end]
+            if all(org.start <= e.start and e.end <= org.end for e in overlapping):
+                ents = [e for e in ents if e not in overlapping] + [org]
+                changed = True
         for ent in list(ents):
             if ent.label_ not in EXTENDABLE:
                 continue
