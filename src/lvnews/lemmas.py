@@ -66,15 +66,7 @@ def noun_lemma(form: str, xpos: str) -> str | None:
     number, case, declension = xpos[3], xpos[4], xpos[5]
     if number == "s":
         return proper_noun_lemma(form, "np" + xpos[2:])
-    rule = PLURAL_ENDINGS.get((declension, case)) if number == "p" else None
-    if rule is None:
-        return None
-    for ending in rule[0]:
-        if form.endswith(ending) and len(form) > len(ending) + 1:
-            stem = form[: -len(ending)]
-            nominative = "š" if declension == "1" and stem.endswith("ņ") else rule[1]
-            return stem + nominative
-    return None
+    return _swap_ending(form, declension, PLURAL_ENDINGS.get((declension, case)) if number == "p" else None)
 
 
 def proper_noun_lemma(form: str, xpos: str) -> str | None:
@@ -91,14 +83,17 @@ def proper_noun_lemma(form: str, xpos: str) -> str | None:
     case, declension = xpos[4], xpos[5]
     if case == "n":
         return form[0] + form[1:].lower() if len(form) > 3 and form.isupper() else form
-    rule = SINGULAR_ENDINGS.get((declension, case))
+    return _swap_ending(form, declension, SINGULAR_ENDINGS.get((declension, case)))
+
+
+def _swap_ending(form: str, declension: str, rule: tuple[tuple[str, ...], str] | None) -> str | None:
+    """Replace the case ending of ``form`` by the nominative one (``-iņš`` after ``ņ``)."""
     if rule is None:
         return None
     for ending in rule[0]:
         if form.endswith(ending) and len(form) > len(ending) + 1:
             stem = form[: -len(ending)]
-            nominative = "š" if declension == "1" and stem.endswith("ņ") else rule[1]
-            return stem + nominative
+            return stem + ("š" if declension == "1" and stem.endswith("ņ") else rule[1])
     return None
 
 

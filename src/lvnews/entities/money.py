@@ -17,6 +17,8 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ..components import RuleComponent
+
 from ..facts.lexicon import load_lexicon
 from ..facts.syntax import approx_before
 from ..numbers import number_spans
@@ -48,7 +50,7 @@ def money_spans(doc: Doc) -> list[tuple[int, int]]:
     return out
 
 
-class MoneyRecognizer:
+class MoneyRecognizer(RuleComponent):
     def __init__(self, nlp: Language, name: str = "money") -> None:
         self.name = name
 
@@ -71,11 +73,6 @@ class MoneyRecognizer:
             doc.ents = sorted(ents, key=lambda e: e.start)
         return doc
 
-    def to_disk(self, path, exclude=()):  # noqa: ANN001
-        return None
-
-    def from_disk(self, path, exclude=()):  # noqa: ANN001
-        return self
 
 
 @Language.factory("lvnews_money", default_config={})

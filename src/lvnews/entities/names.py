@@ -15,6 +15,8 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ..components import RuleComponent
+
 from ..facts.lexicon import load_lexicon
 
 EXTENDABLE = {"ORG", "PERSON", "MISC", "PRODUCT", "GPE"}
@@ -76,7 +78,7 @@ def extended_name(doc: Doc, ent: Span, heads: frozenset[str]) -> Span | None:
     return None
 
 
-class OrgNameCompleter:
+class OrgNameCompleter(RuleComponent):
     def __init__(self, nlp: Language, name: str = "org_names") -> None:
         self.name = name
         self.lexicon = load_lexicon()
@@ -114,12 +116,6 @@ class OrgNameCompleter:
             return ent
         return Span(doc, ent.start, end, label=ent.label_) if end > ent.start else None
 
-    # Rules only: nothing to save.
-    def to_disk(self, path, exclude=()):  # noqa: ANN001
-        return None
-
-    def from_disk(self, path, exclude=()):  # noqa: ANN001
-        return self
 
 
 @Language.factory("lvnews_org_names", default_config={})

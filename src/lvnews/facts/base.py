@@ -15,6 +15,8 @@ from typing import Iterable
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..components import RuleComponent
+
 from .lexicon import Lexicon, load_lexicon
 
 if not Doc.has_extension("facts"):
@@ -27,7 +29,7 @@ def facts_of(doc: Doc) -> list[dict]:
     return doc._.facts
 
 
-class FactExtractor:
+class FactExtractor(RuleComponent):
     """Base class: holds the lexicon; subclasses implement ``extract``."""
 
     fact_type = ""
@@ -45,9 +47,3 @@ class FactExtractor:
     def extract(self, doc: Doc, facts: list[dict]) -> Iterable[dict]:
         raise NotImplementedError
 
-    # Lexicons ship with the package, so the component has nothing to save.
-    def to_disk(self, path, exclude=()):  # noqa: ANN001
-        return None
-
-    def from_disk(self, path, exclude=()):  # noqa: ANN001
-        return self
