@@ -18,7 +18,6 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..components import RuleComponent
-
 from ..facts.lexicon import load_lexicon
 from ..facts.syntax import approx_before
 from ..numbers import number_spans

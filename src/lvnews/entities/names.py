@@ -16,7 +16,6 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..components import RuleComponent
-
 from ..facts.lexicon import load_lexicon
 
 EXTENDABLE = {"ORG", "PERSON", "MISC", "PRODUCT", "GPE"}

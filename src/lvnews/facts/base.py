@@ -16,7 +16,6 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..components import RuleComponent
-
 from .lexicon import Lexicon, load_lexicon
 
 if not Doc.has_extension("facts"):
