@@ -149,3 +149,18 @@ def test_looks_latvian_fast_path_is_conservative():
     assert not looks_latvian("Valitsus kiitis täna heaks uue eelarve järgmiseks aastaks.")
     assert not looks_latvian("The city council approved the new budget today.")
     assert not looks_latvian("")
+
+
+@pytest.mark.parametrize("text", ["Sports", "Ekonomika", "Kultūra", "Nav naudas"])
+def test_short_latin_texts_default_to_latvian(text):
+    from lvnews.language import article_language
+
+    assert article_language(text).code == "lv"
+
+
+@pytest.mark.parametrize("text, code", [("Москва", "ru"), ("Vyriausybė", None), ("The government approved the new budget today.", "en")])
+def test_gate_keeps_what_is_clearly_foreign(text, code):
+    from lvnews.language import article_language
+
+    guess = article_language(text)
+    assert guess.code != "lv" and (code is None or guess.code == code)

@@ -24,7 +24,7 @@ from spacy.tokens import Doc
 
 from . import __version__
 from .article import Block, clean_text, extract_html, split_article, to_original
-from .language import LanguageGuess, detect_language, looks_latvian
+from .language import LanguageGuess, article_language, detect_language, looks_latvian
 from .records import Article, Entity, KBLink, Paragraph, Sentence, Token
 from . import entities as _entities  # noqa: F401  (registers components)
 from .entities import component as _entity_component  # noqa: F401
@@ -181,7 +181,7 @@ class Analyzer:
     def _prepare(self, id_: str | None, text: str, metadata: dict,
                  force_language: str | None) -> tuple[Article, list[_Chunk]]:
         """The article's record without analysis, and the body chunks to analyse."""
-        guess = LanguageGuess(force_language, 1.0) if force_language else detect_language(text)
+        guess = LanguageGuess(force_language, 1.0) if force_language else article_language(text)
         blocks = split_article(text)
         section = next((text[b.start:b.end] for b in blocks if b.kind == "section"), None)
         captions = [text[b.start:b.end] for b in blocks if b.kind == "caption"]
