@@ -1,9 +1,9 @@
 """The HTTP service, tested as clients see it: a real uvicorn process on 127.0.0.1.
 
 Two module-scoped servers (authentication off / on) keep model loads to a few;
-one more test starts ``--workers 2``. The timeout and CORS tests run uvicorn in
-a thread with a stub analyzer instead: they need a slow or trivial model, not
-the real one. schemathesis fuzzes every operation of /openapi.json.
+one more test starts ``--workers 2``. The timeout, failure and CORS tests run
+uvicorn in a thread with the real analyzer (a tiny timeout; a fault injected
+into the real pipeline). schemathesis fuzzes every operation of /openapi.json.
 """
 
 from __future__ import annotations
@@ -14,9 +14,9 @@ import json
 import signal
 import threading
 import time
-from types import SimpleNamespace
 
 import pytest
+from spacy.language import Language
 
 pytest.importorskip("fastapi")
 pytest.importorskip("uvicorn")
@@ -357,35 +357,33 @@ def test_openapi_contract_holds_for_generated_requests(case, server):
     case.call_and_validate(base_url=server.url, timeout=60)
 
 
-# -- stub analyzer in a thread: timeout, CORS; CLI plumbing --------------------------------------
+# -- the real analyzer in an in-thread server: timeout, failures, CORS --------------------------
 
-class StubAnalyzer:
-    """Just enough of an Analyzer for the app; ``delay`` makes every analysis slow."""
+@Language.component("test_fault_on_boom")
+def fault_on_boom(doc):  # noqa: ANN001, ANN201
+    """A fault injected into the real pipeline: texts that say ``boom`` make analysis raise."""
+    if "boom" in doc.text:
+        raise RuntimeError("injected failure")
+    return doc
 
-    backend = "stub"
-    model_info = {"name": "stub", "version": "0"}
-    nlp = SimpleNamespace(pipeline=[], pipe_names=[])
 
-    def __init__(self, delay: float = 0.0) -> None:
-        self.delay = delay
+@pytest.fixture(scope="module")
+def real_analyzer():
+    import lvnews
 
-    def analyze(self, text, id=None, metadata=None, force_language=None):  # noqa: A002, ANN001, ANN201
-        time.sleep(self.delay)
-        if text == "boom":
-            raise RuntimeError("stub failure")
-        return Article(id=id, language="lv", language_score=1.0, text=text, metadata=dict(metadata or {}))
+    return lvnews.load()
 
 
 @contextlib.contextmanager
-def stub_server(delay: float = 0.0, **settings_kwargs):  # noqa: ANN201
-    """A real uvicorn server in a thread, serving the app with a StubAnalyzer; yields a client."""
+def thread_server(analyzer, **settings_kwargs):  # noqa: ANN001, ANN201
+    """A real uvicorn server in a thread, serving the app with ``analyzer``; yields a client."""
     import uvicorn
 
     from lvnews.service.app import create_app
     from lvnews.service.process import free_port
     from lvnews.service.settings import Settings
 
-    app = create_app(Settings(warmup=False, **settings_kwargs), analyzer=StubAnalyzer(delay))
+    app = create_app(Settings(warmup=False, **settings_kwargs), analyzer=analyzer)
     port = free_port()
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="on"))
     thread = threading.Thread(target=server.run, daemon=True)
@@ -393,7 +391,7 @@ def stub_server(delay: float = 0.0, **settings_kwargs):  # noqa: ANN201
     try:
         deadline = time.monotonic() + 30
         while not server.started:
-            assert time.monotonic() < deadline and thread.is_alive(), "stub server did not start"
+            assert time.monotonic() < deadline and thread.is_alive(), "server did not start"
             time.sleep(0.02)
         with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=30) as client:
             yield client
@@ -402,28 +400,39 @@ def stub_server(delay: float = 0.0, **settings_kwargs):  # noqa: ANN201
         thread.join(30)
 
 
-def test_slow_analysis_is_504_and_probes_still_answer():
-    with stub_server(delay=1.0, timeout=0.2) as c:
+LONG_TEXT = "\n\n".join(["Rīgas dome šodien apstiprināja jauno budžetu nākamajam gadam, un deputāti to "
+                          "apsprieda vairākas stundas, pirms balsojuma uzklausot iedzīvotāju pārstāvjus."] * 150)
+
+
+def test_slow_analysis_is_504_and_probes_still_answer(real_analyzer):
+    with thread_server(real_analyzer, timeout=0.05) as c:
         started = time.perf_counter()
-        resp = c.post("/v1/analyze", json={"text": "Rīga."})
+        resp = c.post("/v1/analyze", json={"text": LONG_TEXT})
         assert_error(resp, 504, "timeout")
         assert time.perf_counter() - started < 0.9
         assert c.get("/health").status_code == 200
-        assert_error(c.post("/v1/batch", json={"items": [{"text": "a"}]}), 504, "timeout")
+        assert_error(c.post("/v1/batch", json={"items": [{"text": LONG_TEXT}]}), 504, "timeout")
 
 
 def test_a_failing_batch_item_becomes_an_error_record():
-    with stub_server() as c:
+    import lvnews
+
+    analyzer = lvnews.load()
+    analyzer.nlp.add_pipe("test_fault_on_boom")
+    with thread_server(analyzer) as c:
         resp = c.post("/v1/batch", json={"items": [{"text": "Rīga.", "id": "ok"}, {"text": "boom", "id": "bad"}]})
         assert resp.status_code == 200, resp.text
         ok, bad = resp.json()["items"]
-        assert ok["error"] is None and bad["id"] == "bad" and "stub failure" in bad["error"]
+        assert ok["error"] is None and bad["id"] == "bad" and "injected failure" in bad["error"]
         # A single article has no record to carry the error: a JSON 500 (a bug, never bad input).
         assert_error(c.post("/v1/analyze", json={"text": "boom"}), 500, "internal_error")
+        # ... and the worker goes on serving (Starlette closes the connection after a 500: a new one).
+        with httpx.Client(base_url=str(c.base_url), timeout=30) as fresh:
+            assert fresh.post("/v1/analyze", json={"text": "Rīga ir galvaspilsēta."}).status_code == 200
 
 
-def test_cors_when_configured():
-    with stub_server(cors_origins=("https://news.example",)) as c:
+def test_cors_when_configured(real_analyzer):
+    with thread_server(real_analyzer, cors_origins=("https://news.example",)) as c:
         resp = c.options("/v1/analyze", headers={"Origin": "https://news.example",
                                                  "Access-Control-Request-Method": "POST"})
         assert resp.headers["access-control-allow-origin"] == "https://news.example"
