@@ -89,3 +89,12 @@ def test_quoted_names_after_legal_forms_are_organisations(analyzer):
     orgs = {e.text: e.canonical for e in article.entities if e.label == "ORG"}
     assert orgs.get("SIA „Kurzemes Ceļi”") == "SIA „Kurzemes Ceļi”"  # quoted names do not decline
     assert "„Zaļais Krasts”" in orgs
+
+
+def test_person_name_parts_share_the_case_of_the_first_name():
+    annu = T("Annu", "Anna", "PROPN", "Case=Nom|Gender=Masc|Number=Sing")  # mistagged nominative
+    liepu = T("Liepu", "Liepa", "PROPN", "Case=Acc|Gender=Fem|Number=Sing", "flat", 0)
+    assert canonical_form([annu, liepu], person=True) == "Anna Liepa"
+    karlis = T("Kārlis", "Kārlis", "PROPN", "Case=Nom|Gender=Masc|Number=Sing")
+    rimsa = T("Rimša", "Rimšs", "PROPN", "Case=Gen|Gender=Masc|Number=Sing", "flat", 0)  # mistagged genitive
+    assert canonical_form([karlis, rimsa], person=True) == "Kārlis Rimša"

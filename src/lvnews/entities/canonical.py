@@ -236,16 +236,26 @@ def _quoted(tokens: Sequence[CanonToken]) -> set[int]:
     return inside
 
 
-def canonical_form(tokens: Sequence[CanonToken], forms: Mapping[str, str] | None = None) -> str:
-    """The mention in base form; ``forms`` maps ``lemma|Plur`` to a known plural."""
+def canonical_form(tokens: Sequence[CanonToken], forms: Mapping[str, str] | None = None,
+                   person: bool = False) -> str:
+    """The mention in base form; ``forms`` maps ``lemma|Plur`` to a known plural.
+
+    The parts of a person's name share their case: when the first name is
+    oblique, every part declines (``Annu Liepu`` -> ``Anna Liepa``) whatever
+    case the tagger gave the others; when it is nominative, the name stays
+    as written (``Kārlis Rimša``).
+    """
     if not tokens:
         return ""
     head = mention_head(tokens)
     words: list[str] = []
     quoted = _quoted(tokens)
+    person_oblique = person and _declinable(tokens[head])
     for i, tok in enumerate(tokens):
         if i in quoted:
             word = tok.text  # a name in quotes does not decline: ``"Latvijas Loto"``
+        elif person and tok.pos == "PROPN" and i != head:
+            word = nominative_noun(tok, forms) if person_oblique else tok.text
         elif i == head or _agrees(tokens, i, head):
             if tok.pos in NOMINAL:
                 word = nominative_noun(tok, forms)

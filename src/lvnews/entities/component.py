@@ -39,7 +39,7 @@ class EntityNormalizer:
         doc.ents = [e for e in doc.ents if e.root.pos_ not in NOT_NAMES]
         ents = []
         for ent in doc.ents:
-            canonical = canonical_form(tokens_from_span(ent), self.forms)
+            canonical = canonical_form(tokens_from_span(ent), self.forms, person=ent.label_ == "PERSON")
             # A name the knowledge base knows keeps the label it is known by
             # (``Valmiera`` is a city even where the model guessed a person).
             known = self.kb.label(canonical)

@@ -53,7 +53,7 @@ def gold_mentions(ud: Paragraph, ner: Paragraph) -> Iterator[tuple[str, str, str
             head_abs = offsets[i] + w.head - 1 if w.head else -1
             toks.append(CanonToken(w.form, w.lemma, w.upos, parse_feats(w.feats), w.deprel or "",
                                    head_abs - start if start <= head_abs < end else -1))
-        yield canonical_form(toks), label, wiki
+        yield canonical_form(toks, person=label == "PERSON"), label, wiki
 
 
 def build_kb(ud_path: Path, ner_path: Path, gazetteers: Path | None) -> dict[str, dict]:

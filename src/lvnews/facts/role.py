@@ -42,6 +42,21 @@ def feminine_title(role: str) -> str:
     return " ".join(words[:-1] + [head])
 
 
+def is_female(person: Span) -> bool:
+    """Gender of a named person: Latvian given names end in -a/-e for women, -s/-š for men.
+
+    The first name's lemma decides (the tagger's gender for names is less
+    reliable); a name that ends otherwise falls back to the tagger.
+    """
+    first = person[0]
+    name = (first.lemma_ or first.text).lower()
+    if name.endswith(("a", "e")):
+        return True
+    if name.endswith(("s", "š")):
+        return False
+    return "Fem" in person.root.morph.get("Gender")
+
+
 class RoleExtractor(FactExtractor):
     fact_type = "role"
 
@@ -81,7 +96,7 @@ class RoleExtractor(FactExtractor):
         start, end, role = title
         # One woman's title is the feminine noun; a plural title (``ST tiesneši
         # ir ... Aija Branta``) keeps the lemma as written.
-        if "Fem" in person.root.morph.get("Gender") and "Sing" in self.doc_title_number(person.doc, end - 1):
+        if is_female(person) and "Sing" in self.doc_title_number(person.doc, end - 1):
             role = feminine_title(role)
         bounds = [person.start, person.end, start, end]
         if org:
