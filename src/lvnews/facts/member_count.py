@@ -24,7 +24,6 @@ from spacy.tokens import Doc, Span, Token
 from .base import FactExtractor
 from .syntax import clause_head, date_of, entity_index, has_case_marker, is_genitive, lemma, participant_of, reference_of
 
-GROUP_LABELS = {"ORG", "GPE"}
 # Places are not groups: ``Latgalē dzīvoja 30 tūkstoši`` counts residents.
 COUNT_GROUP_LABELS = {"ORG"}
 # The group as a dependent of the clause verb: where the members are

@@ -16,8 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .base import FactExtractor
-from .member_count import GROUP_LABELS
-from .syntax import date_of, descendants, entity_index, is_genitive, lemma, participant_of, reference_of
+from .syntax import GROUP_LABELS, date_of, descendants, entity_index, is_genitive, lemma, participant_of, reference_of
 
 MEMBER_LABELS = {"GPE", "ORG", "PERSON"}
 # Relations through which a subject's own members are reached.

@@ -21,8 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .base import FactExtractor
-from .member_count import GROUP_LABELS
-from .syntax import entity_index, has_case_marker, is_genitive, lemma, participant_of, reference_of
+from .syntax import GROUP_LABELS, entity_index, has_case_marker, is_genitive, lemma, participant_of, reference_of
 
 QUOTES = set("\"'„“”«»")
 
@@ -96,7 +95,7 @@ class RoleExtractor(FactExtractor):
         start, end, role = title
         # One woman's title is the feminine noun; a plural title (``ST tiesneši
         # ir ... Aija Branta``) keeps the lemma as written.
-        if is_female(person) and "Sing" in self.doc_title_number(person.doc, end - 1):
+        if is_female(person) and "Plur" not in person.doc[end - 1].morph.get("Number"):
             role = feminine_title(role)
         bounds = [person.start, person.end, start, end]
         if org:
@@ -105,10 +104,6 @@ class RoleExtractor(FactExtractor):
                 "person": {"start": person.start, "end": person.end,
                            "canonical": person._.canonical or person.text, "entity": True},
                 "role": role, "organization": org}
-
-    @staticmethod
-    def doc_title_number(doc: Doc, i: int) -> list[str]:
-        return doc[i].morph.get("Number") or ["Sing"]
 
     def titles_before(self, doc: Doc, person: Span, ents: dict[int, Span]) -> list[tuple[int, int, str]]:
         """Titles right before the name, following ``un``/``,`` chains leftwards."""

@@ -10,6 +10,8 @@ from ..entities.canonical import canonical_form, tokens_from_span
 from .lexicon import Lexicon
 
 VERBAL = {"VERB", "AUX"}
+# Entity labels that can be an organisation in a fact (a city council is named by its city).
+GROUP_LABELS = {"ORG", "GPE"}
 NOMINAL = {"NOUN", "PROPN"}
 
 
