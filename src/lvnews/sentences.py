@@ -6,7 +6,13 @@ conventions it sees too rarely:
 * ``- Tu pierakstīsi? - viņa jautāja.``: after ``?``/``!``/``...``, a dash
   and a lower-case word continue the same sentence (the speech tag);
 * ``„Nav gatava!” – „Es sēžu laivā!”``: a dash between a closing and an
-  opening quote after sentence-final punctuation starts a new sentence.
+  opening quote after sentence-final punctuation starts a new sentence, and
+  so does an opening quote right after such a closing one (``"Nē!" "Kāpēc?"``);
+* a quote glued to sentence-final punctuation (``...klāt."``) closes that
+  sentence and never opens the next: what follows it, a capitalised word or
+  another quote, does;
+* a list-closing abbreviation (``utt.``, ``u.c.``) keeps its dot as a token of
+  its own, so a capitalised common word after it starts a new sentence.
 
 The parser keeps boundaries that are already set, so the rules only fix
 these two places and leave everything else to the model.
@@ -21,19 +27,36 @@ DASHES = {"-", "–", "—"}
 FINAL = {"?", "!", "?!", "!?", "...", "…"}
 CLOSING = {"”", '"', "“", "»"}
 OPENING = {"„", '"', "“", "«"}
+LIST_ENDS = {"utt.", "u.c.", "u.tml.", "u.t.t.", "u.c.p."}
+
+
+def _closes(doc: Doc, i: int) -> bool:
+    """``doc[i]`` is a quote glued to the sentence-final punctuation before it."""
+    return (i >= 1 and doc[i].text in CLOSING and doc[i - 1].text in FINAL | {"."}
+            and doc[i - 1].whitespace_ == "")
 
 
 def dialogue_boundaries(doc: Doc) -> Doc:
     n = len(doc)
-    for i in range(1, n - 1):
+    for i in range(1, n):
         tok = doc[i]
+        if _closes(doc, i):
+            tok.is_sent_start = False
+            if i + 1 < n and tok.whitespace_ and (doc[i + 1].text in OPENING or doc[i + 1].is_title):
+                doc[i + 1].is_sent_start = True
+            continue
+        if doc[i - 1].text in LIST_ENDS and tok.is_title and tok.pos_ not in ("PROPN", "X"):
+            tok.is_sent_start = True
+            continue
+        if i == n - 1:
+            continue
         if tok.text not in DASHES:
             continue
         prev, nxt = doc[i - 1], doc[i + 1]
         if prev.text in FINAL and nxt.text[:1].islower():
             tok.is_sent_start = False
             nxt.is_sent_start = False
-        elif prev.text in CLOSING and i >= 2 and doc[i - 2].text in FINAL | {"."} and nxt.text in OPENING:
+        elif _closes(doc, i - 1) and nxt.text in OPENING:
             tok.is_sent_start = True
     return doc
 
