@@ -29,6 +29,8 @@ from pathlib import Path
 
 import psutil
 
+from lvnews.batch import read_records
+
 REPO = Path(__file__).resolve().parents[1]
 
 
@@ -80,13 +82,7 @@ class TreeSampler(threading.Thread):
         self.join()
 
 
-def records(path: Path) -> list[dict]:
-    out = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        record = json.loads(line)
-        record["meta"].pop("seconds", None)
-        out.append(record)
-    return out
+records = read_records
 
 
 def words_of(recs: list[dict]) -> int:

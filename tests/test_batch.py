@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from lvnews import batch
+from lvnews.batch import comparable, read_records
 from lvnews.formats import to_conllu
 
 REPO = Path(__file__).resolve().parent.parent
@@ -43,20 +44,11 @@ def annotate(*args: str, cwd: Path, stdin: str | None = None, timeout: float = 1
     return subprocess.run([*CLI, *args], cwd=cwd, input=stdin, capture_output=True, text=True, timeout=timeout)
 
 
-def records(path: Path) -> list[dict]:
-    """The records of a JSONL file, without the timing field that may differ between runs."""
-    out = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        record = json.loads(line)
-        record["meta"].pop("seconds", None)
-        out.append(record)
-    return out
+records = read_records
 
 
 def expected(article) -> dict:  # noqa: ANN001
-    record = json.loads(article.model_dump_json())
-    record["meta"].pop("seconds", None)
-    return record
+    return comparable(json.loads(article.model_dump_json()))
 
 
 def write_jsonl(path: Path, rows: list[dict]) -> Path:

@@ -640,6 +640,17 @@ def _jsonl_id(line: bytes) -> tuple[bool, str | None]:
     return isinstance(obj, dict), obj.get("id") if isinstance(obj, dict) else None
 
 
+def comparable(record: dict) -> dict:
+    """A record dict without its timing field: what must be identical across runs and engines."""
+    record["meta"].pop("seconds", None)
+    return record
+
+
+def read_records(path: str | Path) -> list[dict]:
+    """The records of a JSONL output file, comparable across runs (see :func:`comparable`)."""
+    return [comparable(json.loads(line)) for line in Path(path).read_text(encoding="utf-8").splitlines()]
+
+
 def scan_jsonl(path: str | Path) -> Counter:
     """Ids of the whole records in a JSONL file; a torn last line (the process
     was killed mid-write) is cut off so appending starts on a fresh line."""
