@@ -18,25 +18,8 @@ def _load(args: argparse.Namespace):  # noqa: ANN202
 
 
 def cmd_info(args: argparse.Namespace) -> int:
-    analyzer = _load(args)
-    nlp = analyzer.nlp
-    labels = {name: list(getattr(pipe, "labels", ()) or ()) for name, pipe in nlp.pipeline
-              if name in ("ner", "parser")}
-    info = {
-        "lvnews_version": __version__,
-        "backend": analyzer.backend,
-        "model": analyzer.model_info,
-        "model_path": str(getattr(nlp, "_lvnews_path", "") or nlp.meta.get("lvnews_path", "")) or None,
-        "pipeline": nlp.pipe_names,
-        "labels": labels,
-        "dev_scores": nlp.meta.get("lvnews_dev_scores"),
-    }
-    from .pipeline import model_path
-
-    if info["model_path"] is None and args.model is None:
-        info["model_path"] = str(model_path())
-    elif args.model is not None:
-        info["model_path"] = str(Path(args.model).resolve())
+    info = _load(args).describe()
+    labels = info["labels"]
     if args.json:
         print(json.dumps(info, ensure_ascii=False, indent=2))
     else:

@@ -99,14 +99,29 @@ def chunks_of(text: str, block: Block) -> Iterator[_Chunk]:
 class Analyzer:
     """Analyse Latvian articles into records (see ``records.Article``)."""
 
-    def __init__(self, nlp: Language, backend: str = "spacy") -> None:
+    def __init__(self, nlp: Language, backend: str = "spacy", path: Path | None = None) -> None:
         self.nlp = nlp
         self.backend = backend
+        self.path = path
         meta = nlp.meta
         self.model_info = {"name": f"{meta.get('lang', 'lv')}_{meta.get('name', MODEL_NAME)}",
                            "version": meta.get("version", "0.0.0")}
 
     # -- public API -----------------------------------------------------
+    def describe(self) -> dict[str, Any]:
+        """Version, model, pipeline, labels and model path (``lvnews info``, ``/v1/info``)."""
+        labels = {name: list(getattr(pipe, "labels", ()) or ()) for name, pipe in self.nlp.pipeline
+                  if name in ("ner", "parser")}
+        return {
+            "lvnews_version": __version__,
+            "backend": self.backend,
+            "model": dict(self.model_info),
+            "model_path": str(self.path) if self.path is not None else None,
+            "pipeline": list(self.nlp.pipe_names),
+            "labels": labels,
+            "dev_scores": self.nlp.meta.get("lvnews_dev_scores"),
+        }
+
     def analyze(self, text: Any, id: str | None = None, metadata: Mapping[str, Any] | None = None,
                 force_language: str | None = None) -> Article:
         """One article -> record. ``force_language="lv"`` skips the language gate."""
@@ -236,10 +251,11 @@ class Analyzer:
                     s, e = char_span(tok.idx, tok.idx + len(tok.text))
                     head = tok.head.i - sent.start
                     # Built from the pipeline's own values: construct, not validate (hot path).
+                    lemma, pos, tag, morph, dep = tok.lemma_, tok.pos_, tok.tag_, str(tok.morph), tok.dep_
                     tokens.append(Token.model_construct(
-                        _fields_set=TOKEN_FIELDS, text=article.text[s:e], start=s, end=e, lemma=intern(tok.lemma_, tok.lemma_),
-                        pos=intern(tok.pos_, tok.pos_), tag=intern(tok.tag_, tok.tag_),
-                        morph=intern(str(tok.morph), str(tok.morph)), head=head, dep=intern(tok.dep_, tok.dep_)))
+                        _fields_set=TOKEN_FIELDS, text=article.text[s:e], start=s, end=e, lemma=intern(lemma, lemma),
+                        pos=intern(pos, pos), tag=intern(tag, tag), morph=intern(morph, morph), head=head,
+                        dep=intern(dep, dep)))
                 if tokens:
                     s, e = tokens[0].start, tokens[-1].end
                     article.sentences.append(Sentence.model_construct(start=s, end=e, tokens=tokens))
@@ -271,16 +287,24 @@ def normalize_item(item: Any, index: int) -> tuple[str | None, Any, dict]:
     raise TypeError(f"item {index}: expected str, (id, text) or a dict with 'text', not {type(item).__name__}")
 
 
+def _resolved(model: str | Path | None) -> Path | None:
+    """The model's directory: the bundled one, a given path; None for an installed package name."""
+    if model is None:
+        return model_path()
+    return Path(model).resolve() if Path(model).exists() else None
+
+
 def load(model: str | Path | None = None, backend: str = "spacy", **kwargs: Any) -> Analyzer:
     """Load an Analyzer: the bundled model by default, or a spaCy model path/name."""
     if backend == "stanza":
         from .stanza_backend import load_stanza
 
-        return Analyzer(load_stanza(model, **kwargs), backend="stanza")  # raises clearly without models
+        return Analyzer(load_stanza(model, **kwargs), backend="stanza",  # raises clearly without models
+                        path=_resolved(model))
     if backend != "spacy":
         raise ValueError(f"unknown backend {backend!r}: use 'spacy' or 'stanza'")
-    path = model if model is not None else model_path()
-    return Analyzer(spacy.load(path, **kwargs), backend="spacy")
+    nlp = spacy.load(model if model is not None else model_path(), **kwargs)
+    return Analyzer(nlp, backend="spacy", path=_resolved(model))
 
 
 _shared: Analyzer | None = None

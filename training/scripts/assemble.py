@@ -15,7 +15,6 @@ import json
 from pathlib import Path
 
 import spacy
-import srsly
 
 import lvnews
 from lvnews.conll import read_paragraphs

@@ -146,16 +146,10 @@ async def info(state: State) -> Info:
 
 def describe(analyzer: "Analyzer", state: ServiceState) -> dict[str, Any]:
     """The /v1/info payload, computed once at start-up."""
-    nlp = analyzer.nlp
-    labels = {name: list(getattr(pipe, "labels", ()) or ()) for name, pipe in nlp.pipeline
-              if name in ("ner", "parser")}
     settings = state.settings
+    described = analyzer.describe()
     return {
-        "lvnews_version": __version__,
-        "backend": analyzer.backend,
-        "model": dict(analyzer.model_info),
-        "pipeline": list(nlp.pipe_names),
-        "labels": labels,
+        **{key: described[key] for key in ("lvnews_version", "backend", "model", "pipeline", "labels")},
         "fact_types": FACT_TYPES,
         "limits": {"max_bytes": settings.max_bytes, "max_batch": settings.max_batch,
                    "timeout_seconds": settings.timeout},
