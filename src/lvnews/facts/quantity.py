@@ -112,7 +112,7 @@ class QuantityExtractor(FactExtractor):
                 noun = counted_noun(sent, start, end, value, self.lexicon)
                 if noun is None:
                     continue
-                approx, _ = self.approx_of(doc, start, value_max)
+                approx = self.approx_of(doc, start)
                 # Evidence is the number with its noun, or the number alone when the
                 # noun stands far away (``staciju skaits ir sasniedzis 40``).
                 near = noun.i >= start - 1
@@ -121,11 +121,11 @@ class QuantityExtractor(FactExtractor):
                        "value_max": value_max, "unit": unit_of(noun), "approx": approx,
                        "number": (start, end), "noun": noun.i}
 
-    def approx_of(self, doc: Doc, start: int, value_max) -> tuple[str | None, int]:  # noqa: ANN001
+    def approx_of(self, doc: Doc, start: int) -> str | None:
         kind, at = approx_before(doc, start, self.lexicon)
         if kind == "up_to" and at > 0 and doc[at - 1].lower_ == "no":
-            return None, at  # ``no ... līdz`` is a range's start, not a cap
-        return kind, at
+            return None  # ``no ... līdz`` is a range's start, not a cap
+        return kind
 
 
 @Language.factory("lvnews_quantity", default_config={"lexicon": None})
