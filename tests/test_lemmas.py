@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from lvnews.lemmas import adjective_lemma, noun_lemma, proper_noun_lemma, spelling_rules, verb_lemma
+from lvnews.lemmas import (
+    adjective_lemma, build_suffix_rules, noun_lemma, proper_noun_lemma, spelling_rules, suffix_lemma, verb_lemma,
+)
 
 
 @pytest.mark.parametrize("form, xpos, lemma", [
@@ -45,3 +47,41 @@ def test_spelling_rule():
 def test_lookup_overrides_known_forms(nlp):
     doc = nlp("Pilsētām vajag naudu.")
     assert doc[0].lemma_ == "pilsēta"
+
+
+# Invented training triples: locatives in -ā of masculine nouns go to -s, those of
+# words ending in -nā were mostly left alone (say, indeclinable), verbs in -ušu to -t.
+SUFFIX_TRAINING = [
+    ("kalnā", "NOUN", "kalns"), ("tirgū", "NOUN", "tirgus"), ("galdā", "NOUN", "galds"),
+    ("dārzā", "NOUN", "dārzs"), ("mežā", "NOUN", "mežs"), ("ceļā", "NOUN", "ceļš"),
+    ("kinā", "NOUN", "kinā"), ("sienā", "NOUN", "sienā"), ("vīnā", "NOUN", "vīnā"),
+    ("sasalušu", "VERB", "sasalt"), ("izkusušu", "VERB", "izkust"), ("pazudušu", "VERB", "pazust"),
+    ("Rīgā", "PROPN", "Rīga"), ("Cēsīs", "PROPN", "Cēsis"), ("Talsos", "PROPN", "Talsi"),
+]
+
+
+def test_suffix_rules_take_the_longest_known_ending():
+    rules = build_suffix_rules(SUFFIX_TRAINING, min_count=3, min_share=0.5)
+    assert suffix_lemma("Eksāmenā", "NOUN", rules) is None  # -nā: the longer ending says keep it
+    assert suffix_lemma("tempā", "NOUN", rules) == "temps"  # lower-cased, -ā -> -s
+    assert suffix_lemma("sarukušu", "VERB", rules) in {"sarukt"}
+    assert suffix_lemma("tempā", "VERB", rules) is None  # rules are per UPOS
+    assert suffix_lemma("ā", "NOUN", rules) is None  # never cut into the stem's first letters
+
+
+def test_suffix_rules_are_pruned_without_changing_answers():
+    rules = build_suffix_rules(SUFFIX_TRAINING, min_count=1, min_share=0.5)
+    assert all(len(key.split("\t")[1]) <= 6 for key in rules)
+    # "-zā" decides like "-ā" (only "dārzā" has it), so only the shorter entry stays;
+    # "-lnā" (kalnā) overrides "-nā" (keep the form), so it stays
+    assert "NOUN\tzā" not in rules and "NOUN\trzā" not in rules and rules["NOUN\tā"] == [1, "s"]
+    assert rules["NOUN\tnā"] is None and rules["NOUN\tlnā"] == [1, "s"]
+    for form, pos, lemma in SUFFIX_TRAINING:
+        assert suffix_lemma(form, pos, rules) in {lemma, None}
+
+
+def test_lookup_guesses_unseen_inflected_words(nlp):
+    lookup = nlp.get_pipe("lvnews_lemma_lookup")
+    assert lookup.suffixes, "the shipped model carries suffix rules"
+    doc = nlp("Mēs sēdējām vecajā čiekurkaltē.")
+    assert doc[3].lemma_ != "čiekurkaltē"

@@ -131,6 +131,78 @@ def adjective_lemma(lemma: str) -> str:
     return lemma
 
 
+def lemma_edit(form: str, lemma: str) -> tuple[int, str]:
+    """The suffix rewrite that turns ``form`` into ``lemma``: (letters cut, letters added), lower-cased."""
+    f, l = form.lower(), lemma.lower()
+    common = 0
+    while common < min(len(f), len(l)) and f[common] == l[common]:
+        common += 1
+    return len(f) - common, l[common:]
+
+
+MAX_SUFFIX = 6
+
+
+def build_suffix_rules(
+    pairs: Iterable[tuple[str, str, str]], min_count: int = 3, min_share: float = 0.5
+) -> dict[str, list]:
+    """``"UPOS<tab>suffix"`` -> ``[cut, add]`` (or ``None`` for "keep the form") from gold triples.
+
+    Each suffix of 1-6 letters seen ``min_count`` times with a UPOS gets the
+    rewrite most of its words take, or ``None`` when no rewrite has
+    ``min_share`` of them. Entries that decide the same as their nearest
+    shorter suffix are pruned, which keeps the table small without changing
+    what ``suffix_lemma`` answers.
+    """
+    stats: dict[str, Counter] = defaultdict(Counter)
+    for form, pos, lemma in pairs:
+        edit = lemma_edit(form, lemma)
+        low = form.lower()
+        for n in range(1, MAX_SUFFIX + 1):
+            if len(low) > n:
+                stats[f"{pos}\t{low[-n:]}"][edit] += 1
+    decided: dict[str, list | None] = {}
+    for key, counts in stats.items():
+        total = sum(counts.values())
+        if total < min_count:
+            continue
+        (cut, add), n = counts.most_common(1)[0]
+        decided[key] = [cut, add] if (cut, add) != (0, "") and n / total >= min_share else None
+    rules: dict[str, list | None] = {}
+    for key in sorted(decided, key=len):
+        pos, suffix = key.split("\t")
+        parent = _longest_rule(rules, pos, suffix[1:])
+        if decided[key] != parent:
+            rules[key] = decided[key]
+    return rules
+
+
+def _longest_rule(rules: dict[str, list | None], pos: str, suffix: str) -> list | None:
+    for n in range(min(len(suffix), MAX_SUFFIX), 0, -1):
+        key = f"{pos}\t{suffix[-n:]}"
+        if key in rules:
+            return rules[key]
+    return None
+
+
+def suffix_lemma(form: str, pos: str, rules: dict[str, list | None]) -> str | None:
+    """Lemma of an unseen word by the rewrite its longest known suffix takes in training.
+
+    Used only where the edit trees left the form unchanged: for an unseen
+    inflected word (``eksāmenā``, ``sasalušu``) they often fall back to the
+    form, while the training words sharing its ending say how Latvian
+    rewrites it. Common-noun and verb lemmas are lower case; names keep theirs.
+    """
+    rule = _longest_rule(rules, pos, form.lower())
+    if rule is None:
+        return None
+    cut, add = rule
+    if cut > len(form) - 2:
+        return None
+    lemma = (form[: len(form) - cut] if cut else form) + add
+    return lemma if pos == "PROPN" or form.isupper() else lemma.lower()
+
+
 class LemmaLookup:
     """Override lemmas of known (form, UPOS) pairs with the training lemma."""
 
@@ -138,6 +210,7 @@ class LemmaLookup:
         self.name = name
         self.table: dict[str, str] = table or {}
         self.known_lemmas: set[str] = set(self.table.values())
+        self.suffixes: dict[str, list | None] = {}
 
     @staticmethod
     def key(form: str, pos: str) -> str:
@@ -161,6 +234,8 @@ class LemmaLookup:
             if tok.pos_ == "NOUN" and lemma is None and tok.lemma_ == tok.text:
                 # The edit trees fell back to the form: rebuild it from the tag.
                 tok.lemma_ = noun_lemma(tok.text.lower(), tok.tag_) or tok.lemma_
+            if lemma is None and tok.lemma_.lower() == tok.text.lower():
+                tok.lemma_ = suffix_lemma(tok.text, tok.pos_, self.suffixes) or tok.lemma_
             if tok.pos_ in ("NOUN", "PROPN"):
                 tok.lemma_ = spelling_rules(tok.lemma_)
 
@@ -169,8 +244,11 @@ class LemmaLookup:
     def build(self, pairs: Iterable[tuple[str, str, str]], min_count: int = 1, min_share: float = 0.9) -> None:
         """Fill the table from (form, upos, lemma) triples of gold data.
 
-        Only forms whose lemma is (nearly) unambiguous for their UPOS enter.
+        Only forms whose lemma is (nearly) unambiguous for their UPOS enter;
+        every triple feeds the suffix rules for unseen words.
         """
+        pairs = list(pairs)
+        self.suffixes = build_suffix_rules(pairs)
         counts: dict[str, Counter] = defaultdict(Counter)
         for form, pos, lemma in pairs:
             counts[self.key(form, pos)][lemma] += 1
@@ -187,9 +265,12 @@ class LemmaLookup:
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
         srsly.write_gzip_json(path / "table.json.gz", self.table)
+        srsly.write_gzip_json(path / "suffixes.json.gz", self.suffixes)
 
     def from_disk(self, path: str | Path, exclude: Iterable[str] = ()) -> "LemmaLookup":
         self.table = srsly.read_gzip_json(Path(path) / "table.json.gz")
+        suffixes = Path(path) / "suffixes.json.gz"
+        self.suffixes = srsly.read_gzip_json(suffixes) if suffixes.exists() else {}
         self.known_lemmas = set(self.table.values())
         return self
 
