@@ -20,7 +20,9 @@ from spacy.util import registry
 @registry.callbacks("lvnews.edit_tree_labels.v1")
 def edit_tree_labels() -> Callable[[Language], Language]:
     def rebuild(nlp: Language) -> Language:
-        for _, pipe in nlp.pipeline:
+        # nlp.components, not nlp.pipeline: spaCy runs this callback while the
+        # sourced (resumed) components are disabled.
+        for _, pipe in nlp.components:
             if isinstance(pipe, EditTreeLemmatizer) and not pipe.tree2label:
                 pipe.tree2label = {tree: label for label, tree in enumerate(pipe.cfg["labels"])}
         return nlp
