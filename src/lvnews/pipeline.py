@@ -28,6 +28,7 @@ from .language import LanguageGuess, article_language, detect_language, looks_la
 from .records import Article, Entity, KBLink, Paragraph, Sentence, Token
 from . import entities as _entities  # noqa: F401  (registers components)
 from .entities import component as _entity_component  # noqa: F401
+from .entities import gazetteer as _entity_gazetteer  # noqa: F401
 from .entities import money as _entity_money  # noqa: F401
 from .entities import names as _entity_names  # noqa: F401
 from . import sentences as _sentences  # noqa: F401

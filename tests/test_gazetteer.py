@@ -1,0 +1,67 @@
+"""Known names and capitalised common words (lvnews.entities.gazetteer)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from lvnews.conll import Paragraph, Sentence, Word
+from lvnews.entities.gazetteer import EntityGazetteer, common_words, is_capitalised_common_word, known_names
+
+
+def para(pid: str, tagged: list[tuple[str, str]]) -> Paragraph:
+    words = [Word(i + 1, form, form, "X", "x", "_", ner=tag) for i, (form, tag) in enumerate(tagged)]
+    return Paragraph(pid, [Sentence(pid + "s1", " ".join(f for f, _ in tagged), words)])
+
+
+# Invented paragraphs: "Zaļā Josla" is an ORG each time; "Liepa" is a name once
+# and a tree twice, so it must not become a known name.
+TRAIN = [
+    para("a", [("Zaļā", "B-organization"), ("Josla", "I-organization"), ("strādā", "O"), (".", "O")]),
+    para("b", [("Par", "O"), ("Zaļā", "B-organization"), ("Josla", "I-organization"), ("runā", "O")]),
+    para("c", [("Liepa", "B-person"), ("zied", "O"), ("Liepa", "O"), ("aug", "O"), ("Liepa", "O")]),
+]
+
+
+def test_known_names_need_repeated_consistent_labels():
+    names = known_names(TRAIN, min_count=2, min_share=0.7)
+    assert names == {"Zaļā Josla": "ORG"}
+
+
+def test_common_words_exclude_anything_seen_as_a_name():
+    pairs = [("Beidz", "VERB"), ("beidz", "VERB"), ("Vilnis", "NOUN"), ("Vilnis", "PROPN"), ("zālē", "NOUN")]
+    assert common_words(pairs) == {"beidz", "zālē"}
+
+
+def make_component(nlp) -> EntityGazetteer:
+    component = EntityGazetteer(nlp)
+    component.set_data({"Zaļā Josla": "ORG", "Zaļā": "MISC"}, {"beidz", "zālē"})
+    return component
+
+
+def test_component_adds_known_names_only_where_free(nlp):
+    component = make_component(nlp)
+    doc = Doc(nlp.vocab, words=["Vakar", "Zaļā", "Josla", "un", "Rīga", "."])
+    doc.ents = [Span(doc, 4, 5, label="GPE")]
+    component(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("Zaļā Josla", "ORG"), ("Rīga", "GPE")]
+    doc = Doc(nlp.vocab, words=["Vakar", "Zaļā", "Josla", "."])
+    doc.ents = [Span(doc, 1, 3, label="PRODUCT")]  # the model's own label stays
+    component(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("Zaļā Josla", "PRODUCT")]
+
+
+def test_component_drops_sentence_initial_common_words(nlp):
+    component = make_component(nlp)
+    doc = Doc(nlp.vocab, words=["-", "Beidz", ",", "Zālē", "teica", "Beidz", "."],
+              sent_starts=[True, False, False, False, False, False, False])
+    doc.ents = [Span(doc, 1, 2, label="PERSON"), Span(doc, 3, 4, label="PERSON"), Span(doc, 5, 6, label="PERSON")]
+    assert is_capitalised_common_word(doc, doc.ents[0], component.common)
+    component(doc)
+    # after a dash: dropped; mid-sentence "Zālē" and "Beidz" keep what the model said
+    assert [e.text for e in doc.ents] == ["Zālē", "Beidz"]
+
+
+def test_shipped_model_carries_the_gazetteer(nlp):
+    component = nlp.get_pipe("lvnews_entity_gazetteer")
+    assert len(component.names) > 100 and len(component.common) > 10_000
+    assert nlp.pipe_names.index("lvnews_entity_gazetteer") == nlp.pipe_names.index("ner") + 1
