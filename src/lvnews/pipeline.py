@@ -29,6 +29,7 @@ from .records import Article, Entity, KBLink, Paragraph, Sentence, Token
 from . import entities as _entities  # noqa: F401  (registers components)
 from .entities import component as _entity_component  # noqa: F401
 from .entities import gazetteer as _entity_gazetteer  # noqa: F401
+from . import embed as _embed  # noqa: F401  (registers lvnews.HashCharEmbed.v1)
 from .entities import money as _entity_money  # noqa: F401
 from .entities import names as _entity_names  # noqa: F401
 from . import sentences as _sentences  # noqa: F401
