@@ -26,3 +26,21 @@ def test_a_quote_glued_to_the_final_stop_closes_the_sentence(nlp):
 def test_list_closing_abbreviation_ends_a_sentence(nlp):
     doc = nlp("Tirgū pārdod ābolus, bumbierus utt. Cenas ir zemas.")
     assert [s.text for s in doc.sents] == ["Tirgū pārdod ābolus, bumbierus utt.", "Cenas ir zemas."]
+
+
+def test_glued_punctuation_never_opens_a_sentence(nlp):
+    from lvnews.sentences import dialogue_boundaries
+
+    doc = nlp.make_doc("Pilsēta pabeidza centra izveidi. Darbi turpinās.")
+    doc[4].is_sent_start = True  # as if the parser had split before the glued stop
+    dialogue_boundaries(doc)
+    assert doc[4].text == "." and doc[4].is_sent_start is False
+    doc = nlp("Pilsēta pabeidza centra izveidi. Darbi turpinās.")
+    assert [s.text for s in doc.sents] == ["Pilsēta pabeidza centra izveidi.", "Darbi turpinās."]
+
+
+def test_initials_and_abbreviated_labels_do_not_end_sentences(nlp):
+    doc = nlp("Tikšanās notiks Kr. Barona ielā 5, zvaniet mob. 29111111 līdz piektdienai.")
+    assert len(list(doc.sents)) == 1
+    doc = nlp("Grāmatu sarakstījusi Dz. Kalniņa. Tā iznāks rudenī.")
+    assert [s.text for s in doc.sents] == ["Grāmatu sarakstījusi Dz. Kalniņa.", "Tā iznāks rudenī."]

@@ -12,7 +12,12 @@ conventions it sees too rarely:
   sentence and never opens the next: what follows it, a capitalised word or
   another quote, does;
 * a list-closing abbreviation (``utt.``, ``u.c.``) keeps its dot as a token of
-  its own, so a capitalised common word after it starts a new sentence.
+  its own, so a capitalised common word after it starts a new sentence;
+* punctuation glued to the word before it (``izveidi.``, ``www.lv,``) ends
+  or continues that word's sentence, never opens one (quotes, brackets and
+  dashes excepted);
+* an initial (``Kr. Barona``, ``Dz. Lezdiņa``) or an abbreviation before a
+  number (``mob. 29240290``) does not end a sentence.
 
 The parser keeps boundaries that are already set, so the rules only fix
 these two places and leave everything else to the model.
@@ -28,6 +33,24 @@ FINAL = {"?", "!", "?!", "!?", "...", "…"}
 CLOSING = {"”", '"', "“", "»"}
 OPENING = {"„", '"', "“", "«"}
 LIST_ENDS = {"utt.", "u.c.", "u.tml.", "u.t.t.", "u.c.p."}
+# Marks that may open a sentence even when glued to what precedes them.
+OPENERS = OPENING | DASHES | {"(", "[", "«", "‘", "'"}
+
+
+def _glued_punct(doc: Doc, i: int) -> bool:
+    """``doc[i]`` is punctuation written without a space after the previous token."""
+    tok = doc[i]
+    return tok.is_punct and tok.text not in OPENERS and doc[i - 1].whitespace_ == ""
+
+
+def _initial(text: str) -> bool:
+    """``A.``, ``Kr.``, ``Dz.``: one or two letters of a first name and a dot."""
+    return 2 <= len(text) <= 3 and text[-1] == "." and text[0].isupper() and text[1:-1].islower() \
+        and text[:-1].isalpha()
+
+
+def _abbreviation(text: str) -> bool:
+    return len(text) > 1 and text[-1] == "." and text[:-1].replace(".", "").isalpha()
 
 
 def _closes(doc: Doc, i: int) -> bool:
@@ -47,6 +70,10 @@ def dialogue_boundaries(doc: Doc) -> Doc:
             continue
         if doc[i - 1].text in LIST_ENDS and tok.is_title and tok.pos_ not in ("PROPN", "X"):
             tok.is_sent_start = True
+            continue
+        if _glued_punct(doc, i) or (_initial(doc[i - 1].text) and tok.is_title) \
+                or (_abbreviation(doc[i - 1].text) and tok.text[:1].isdigit()):
+            tok.is_sent_start = False
             continue
         if i == n - 1:
             continue

@@ -55,7 +55,7 @@ _LOWER_LV = "a-zāčēģīķļņšūž"
 
 # Initials glued to a surname (``J.Visockis``, ``Dž.Smits``) are split off as
 # prefixes; a standalone initial (``A.``) is a special case below.
-_INITIAL = rf"(?:Dž|[{_UPPER_LV}])\.(?=[{_UPPER_LV}][{_LOWER_LV}])"
+_INITIAL = rf"(?:Dž|Dz|[{_UPPER_LV}])\.(?=[{_UPPER_LV}][{_LOWER_LV}])"
 # A year or ordinal written without a space before the word (``2011.gadā``).
 _ORDINAL_GLUED = rf"[0-9]+\.(?=[{_LOWER_LV}])"
 
@@ -109,7 +109,9 @@ def special_cases() -> dict[str, list[dict]]:
     cases = {abbr: [{ORTH: abbr}] for abbr in ABBREVIATIONS}
     for letter in "ABCDEFGHIJKLMNOPRSTUVZĀČĒĢĪĶĻŅŠŪŽ":
         cases[f"{letter}."] = [{ORTH: f"{letter}."}]
-    cases["Dž."] = [{ORTH: "Dž."}]
+    # Digraph initials and Krišjānis, as in ``Dz. Lezdiņa``, ``Kr. Barona iela``.
+    for initial in ("Dž.", "Dz.", "Kr."):
+        cases[initial] = [{ORTH: initial}]
     return cases
 
 
