@@ -7,9 +7,19 @@ spacy-stanza pins stanza < 1.7), producing a ``Doc`` with words, spaces,
 lemmas, UPOS/XPOS/FEATS, heads, relations and sentences; then the bundled
 model's tok2vec + NER, entity normaliser and fact extractors run on it.
 
-Models: the official Stanza Latvian models in the Stanza resources directory
-(``stanza.download("lv")`` or ``lvnews download stanza``). Nothing is
-downloaded at run time (``download_method=None``).
+Models (``stanza_models_dir``), the first of:
+
+1. ``resources=`` given to ``load_stanza`` / ``lvnews.load(backend="stanza", resources=...)``;
+2. ``$LVNEWS_STANZA_MODELS``;
+3. our own models, trained by ``training/stanza/`` and packaged as a Stanza
+   model directory (``resources.json`` + ``lv/<processor>/lvnews.pt``):
+   inside the installed package (``lvnews/_models/stanza``) or the checkout's
+   ``models/stanza``;
+4. the official Stanza Latvian models in the Stanza resources directory
+   (``stanza.download("lv")`` or ``lvnews download stanza``).
+
+1 and 2 are used as given; 3 only where its ``resources.json`` exists.
+Nothing is downloaded at run time (``download_method=None``).
 """
 
 from __future__ import annotations
@@ -27,6 +37,8 @@ from spacy.vocab import Vocab
 REPLACED = ("tagger", "morphologizer", "trainable_lemmatizer", "lvnews_lemma_lookup", "lvnews_sentence_rules",
             "parser")
 PROCESSORS = "tokenize,pos,lemma,depparse"
+OWN_MODELS = "stanza"  # models/stanza in a checkout, lvnews/_models/stanza when installed
+MODELS_ENV = "LVNEWS_STANZA_MODELS"
 
 
 def stanza_resources_dir() -> Path:
@@ -37,6 +49,37 @@ def stanza_resources_dir() -> Path:
     import stanza
 
     return Path.home() / ".cache" / "stanza" / stanza.__version__ / "resources"
+
+
+def is_models_dir(directory: Path) -> bool:
+    """A Stanza model directory: a resources.json and a Latvian model folder."""
+    return (directory / "resources.json").is_file() and (directory / "lv").is_dir()
+
+
+def own_models_dir() -> Path | None:
+    """Our own packaged Stanza models, as ``pipeline.model_path`` finds the spaCy model:
+    inside the installed package, else the checkout's models/ folder; None when neither has them."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "_models" / OWN_MODELS, here.parent.parent / "models" / OWN_MODELS):
+        if is_models_dir(candidate):
+            return candidate
+    return None
+
+
+def stanza_models_dir(resources: str | Path | None = None) -> Path:
+    """The Stanza model directory the backend loads (see the module docstring for the order).
+
+    An explicit ``resources`` or ``$LVNEWS_STANZA_MODELS`` is used as given (and
+    must hold Latvian models); otherwise our own models, otherwise the official
+    ones in ``stanza_resources_dir()``.
+    """
+    if resources is not None:
+        return Path(resources)
+    env = os.environ.get(MODELS_ENV)
+    if env:
+        return Path(env)
+    own = own_models_dir()
+    return own if own is not None else stanza_resources_dir()
 
 
 def doc_from_stanza(vocab: Vocab, sdoc: Any, text: str) -> Doc:
@@ -98,19 +141,21 @@ def doc_from_stanza(vocab: Vocab, sdoc: Any, text: str) -> Doc:
 class StanzaTokenizer:
     """Runs the Stanza pipeline and hands spaCy a fully annotated Doc."""
 
-    def __init__(self, vocab: Vocab, resources: Path | None = None, threads: int = 1) -> None:
+    def __init__(self, vocab: Vocab, resources: str | Path | None = None, threads: int = 1) -> None:
         import stanza
         import torch
 
         # Two threads on two busy cores made Stanza ~90x slower here: one per worker.
         torch.set_num_threads(threads)
         self.vocab = vocab
-        directory = Path(resources) if resources is not None else stanza_resources_dir()
-        if not (directory / "lv").exists():
+        directory = stanza_models_dir(resources)
+        if not is_models_dir(directory):
             raise FileNotFoundError(
-                f"no Stanza Latvian models in {directory}: run `lvnews download stanza` "
-                "(or stanza.download('lv')), or set STANZA_RESOURCES_DIR"
+                f"no Stanza Latvian models in {directory} (a resources.json and an lv/ folder): "
+                "run `lvnews download stanza` (or stanza.download('lv')), set STANZA_RESOURCES_DIR, "
+                f"or point {MODELS_ENV} or resources= at a folder written by training/stanza/package.py"
             )
+        self.directory = directory
         self.pipeline = stanza.Pipeline(lang="lv", dir=str(directory), processors=PROCESSORS,
                                         download_method=None, use_gpu=False, logging_level="WARN")
 
@@ -131,7 +176,11 @@ class StanzaTokenizer:
 
 
 def load_stanza(model: str | Path | None = None, resources: str | Path | None = None) -> Language:
-    """The bundled spaCy model with Stanza in front of its NER, entity and fact components."""
+    """The bundled spaCy model with Stanza in front of its NER, entity and fact components.
+
+    ``resources``: a Stanza model directory to use instead of the default
+    order (``$LVNEWS_STANZA_MODELS``, our own models, the official ones).
+    """
     from .pipeline import model_path
 
     nlp = spacy.load(model if model is not None else model_path(), exclude=list(REPLACED))
