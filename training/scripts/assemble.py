@@ -19,7 +19,7 @@ import spacy
 import lvnews
 from lvnews.conll import read_paragraphs
 from lvnews.entities.canonical import parse_feats
-from lvnews.entities.gazetteer import common_words, known_names
+from lvnews.entities.gazetteer import common_words, known_names, place_heads
 from lvnews.entities.kb import KnowledgeBase, build_kb
 from lvnews.facts import FACT_COMPONENTS
 
@@ -62,8 +62,10 @@ def main() -> None:
     lookup = nlp.add_pipe("lvnews_lemma_lookup", after="trainable_lemmatizer")
     lookup.build((w.form, w.upos, w.lemma) for p in read_paragraphs(ud_train) for w in p.words)
     gazetteer = nlp.add_pipe("lvnews_entity_gazetteer", after="ner")
-    gazetteer.set_data(known_names(list(read_paragraphs(args.corpora / "ner" / "train.conll", ner=True))),
-                       common_words((w.form, w.upos) for p in read_paragraphs(ud_train) for w in p.words))
+    ner_train = list(read_paragraphs(args.corpora / "ner" / "train.conll", ner=True))
+    gazetteer.set_data(known_names(ner_train),
+                       common_words((w.form, w.upos) for p in read_paragraphs(ud_train) for w in p.words),
+                       place_heads(ner_train))
     nlp.add_pipe("lvnews_org_names", after="lvnews_entity_gazetteer")
     # Shipped disabled: FullStack-LV leaves most amounts untagged, so the rule
     # costs NER F1 against it (dev micro F1 66.4 -> 65.5); users enable it.

@@ -7,6 +7,11 @@ Two corrections built from the training split, both cheap at run time:
   ``Eiropas Savienība``) is an entity wherever the model left it unlabelled.
   Spans the model did label are never overridden: its context beats a
   frequency count.
+* **Place names with their noun.** FullStack-LV tags ``Rīgas pils``,
+  ``Mežotnes pils``, ``Brīvības iela`` as one LOC; the model often tags only
+  the genitive name (as a GPE). A name followed by a lower-case noun that in
+  training mostly forms such a LOC with the name before it (``iela``,
+  ``pils``, ``tilts``, ``baznīca``...) becomes one LOC span.
 * **Capitalised common words.** Latvian capitalises the first word of a
   sentence and of direct speech, and the model takes some of those for names
   (``Beidz``, ``Zālē``). A single-token PERSON/ORG/GPE/LOC at a sentence or
@@ -60,6 +65,28 @@ def known_names(paragraphs: list[Paragraph], min_count: int = 2, min_share: floa
     return names
 
 
+def place_heads(paragraphs: list[Paragraph], min_count: int = 3, min_share: float = 0.6) -> set[str]:
+    """Lemmas of nouns that, after a capitalised word, mostly close a LOC span with it."""
+    together: Counter = Counter()
+    seen: Counter = Counter()
+    for para in paragraphs:
+        words = para.words
+        span_of = {}
+        for start, end, label in bio_spans([w.ner for w in words]):
+            for i in range(start, end):
+                span_of[i] = (start, end, label)
+        for i in range(len(words) - 1):
+            head = words[i + 1]
+            if not (words[i].form[:1].isupper() and head.form.islower() and head.upos == "NOUN"):
+                continue
+            lemma = head.lemma.lower()
+            seen[lemma] += 1
+            span = span_of.get(i)
+            if span is not None and span == span_of.get(i + 1) and span[2] == "LOC" and span[1] == i + 2:
+                together[lemma] += 1
+    return {lemma for lemma, n in together.items() if n >= min_count and n / seen[lemma] >= min_share}
+
+
 def common_words(words: Iterable[tuple[str, str]]) -> set[str]:
     """Lower-cased forms seen only as common words, never as PROPN, in (form, upos) pairs."""
     common, proper = set(), set()
@@ -82,10 +109,11 @@ class EntityGazetteer:
         self.name = name
         self.names: dict[str, str] = {}
         self.common: set[str] = set()
+        self.places: set[str] = set()
         self._by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
 
-    def set_data(self, names: dict[str, str], common: set[str]) -> None:
-        self.names, self.common = names, common
+    def set_data(self, names: dict[str, str], common: set[str], places: set[str] = frozenset()) -> None:
+        self.names, self.common, self.places = names, common, set(places)
         by_first: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
         for text, label in names.items():
             tokens = tuple(text.split(" "))
@@ -94,7 +122,7 @@ class EntityGazetteer:
         self._by_first = {k: sorted(v, key=lambda x: -len(x[0])) for k, v in by_first.items()}
 
     def __call__(self, doc: Doc) -> Doc:
-        ents = [e for e in doc.ents
+        ents = [self._with_place_noun(doc, e) for e in doc.ents
                 if e.text in self.names or not is_capitalised_common_word(doc, e, self.common)]
         taken = {i for e in ents for i in range(e.start, e.end)}
         added = []
@@ -106,9 +134,19 @@ class EntityGazetteer:
                 continue
             added.append(match)
             i = match.end
-        if added or len(ents) != len(doc.ents):
+        if added or [(e.start, e.end, e.label) for e in ents] != [(e.start, e.end, e.label) for e in doc.ents]:
             doc.ents = sorted(ents + added, key=lambda e: e.start)
         return doc
+
+    def _with_place_noun(self, doc: Doc, ent: Span) -> Span:
+        """``Rīgas`` + ``pils`` -> the LOC ``Rīgas pils``, when the noun after the name is a place head."""
+        if ent.end >= len(doc) or ent.label_ not in NAME_LABELS or not all(t.text[:1].isupper() for t in ent):
+            return ent
+        nxt = doc[ent.end]
+        if nxt.pos_ == "NOUN" and nxt.text.islower() and (nxt.lemma_ or "").lower() in self.places \
+                and not nxt.ent_type_:
+            return Span(doc, ent.start, ent.end + 1, label="LOC")
+        return ent
 
     def _match(self, doc: Doc, i: int, taken: set[int]) -> Span | None:
         for tokens, label in self._by_first.get(doc[i].text, ()):
@@ -121,11 +159,12 @@ class EntityGazetteer:
     def to_disk(self, path: str | Path, exclude: Iterable[str] = ()) -> None:
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
-        srsly.write_gzip_json(path / GAZETTEER_FILE, {"names": self.names, "common": sorted(self.common)})
+        srsly.write_gzip_json(path / GAZETTEER_FILE, {"names": self.names, "common": sorted(self.common),
+                                                      "places": sorted(self.places)})
 
     def from_disk(self, path: str | Path, exclude: Iterable[str] = ()) -> "EntityGazetteer":
         data = srsly.read_gzip_json(Path(path) / GAZETTEER_FILE)
-        self.set_data(data["names"], set(data["common"]))
+        self.set_data(data["names"], set(data["common"]), set(data.get("places", ())))
         return self
 
 
