@@ -93,3 +93,12 @@ def test_shipped_model_carries_the_gazetteer(nlp):
     component = nlp.get_pipe("lvnews_entity_gazetteer")
     assert len(component.names) > 100 and len(component.common) > 10_000
     assert nlp.pipe_names.index("lvnews_entity_gazetteer") == nlp.pipe_names.index("ner") + 1
+
+
+def test_common_words_in_capitals_are_not_names(nlp):
+    component = EntityGazetteer(nlp)
+    component.set_data({}, {"šeit"})
+    doc = Doc(nlp.vocab, words=["Saraksts", "pieejams", "ŠEIT", "un", "LETA", "."])
+    doc.ents = [Span(doc, 2, 3, label="ORG"), Span(doc, 4, 5, label="ORG")]
+    component(doc)
+    assert [e.text for e in doc.ents] == ["LETA"]

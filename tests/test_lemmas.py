@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from lvnews.lemmas import (
-    adjective_lemma, build_suffix_rules, noun_lemma, proper_noun_lemma, spelling_rules, suffix_lemma, verb_lemma,
+    adjective_lemma, build_suffix_rules, is_verb_lemma, noun_lemma, proper_noun_lemma, spelling_rules, suffix_lemma, verb_lemma,
 )
 
 
@@ -67,6 +67,18 @@ def test_suffix_rules_take_the_longest_known_ending():
     assert suffix_lemma("sarukušu", "VERB", rules) in {"sarukt"}
     assert suffix_lemma("tempā", "VERB", rules) is None  # rules are per UPOS
     assert suffix_lemma("ā", "NOUN", rules) is None  # never cut into the stem's first letters
+
+
+def test_verb_lemmas_fall_back_to_an_ending_that_gives_an_infinitive():
+    # Invented training: "-bas" words were lemmatised to "-bs" (no infinitive),
+    # other "-as" words to "-t".
+    training = [("klabas", "VERB", "klabs"), ("drebas", "VERB", "drebs"), ("grābas", "VERB", "grābs"),
+                ("kāpas", "VERB", "kāpt"), ("lēcas", "VERB", "lēct"), ("nesas", "VERB", "nest"),
+                ("sēžas", "VERB", "sēžt")]
+    rules = build_suffix_rules(training, min_count=3, min_share=0.5)
+    assert suffix_lemma("saglābas", "VERB", rules) == "saglābs"
+    assert suffix_lemma("saglābas", "VERB", rules, accept=is_verb_lemma) == "saglābt"
+    assert is_verb_lemma("smieties") and is_verb_lemma("būt") and not is_verb_lemma("uzņemta")
 
 
 def test_suffix_rules_are_pruned_without_changing_answers():

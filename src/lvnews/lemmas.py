@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
 import srsly
 from spacy.language import Language
@@ -185,22 +185,41 @@ def _longest_rule(rules: dict[str, list | None], pos: str, suffix: str) -> list 
     return None
 
 
-def suffix_lemma(form: str, pos: str, rules: dict[str, list | None]) -> str | None:
+def suffix_lemma(form: str, pos: str, rules: dict[str, list | None],
+                 accept: Callable[[str], bool] | None = None) -> str | None:
     """Lemma of an unseen word by the rewrite its longest known suffix takes in training.
 
-    Used only where the edit trees left the form unchanged: for an unseen
+    Used where the edit trees left the form unchanged: for an unseen
     inflected word (``eksāmenā``, ``sasalušu``) they often fall back to the
     form, while the training words sharing its ending say how Latvian
-    rewrites it. Common-noun and verb lemmas are lower case; names keep theirs.
+    rewrites it. With ``accept``, shorter suffixes are tried until a lemma
+    passes it. Common-noun and verb lemmas are lower case; names keep theirs.
     """
-    rule = _longest_rule(rules, pos, form.lower())
-    if rule is None:
-        return None
+    low = form.lower()
+    for n in range(min(len(low), MAX_SUFFIX), 0, -1):
+        key = f"{pos}\t{low[-n:]}"
+        if key not in rules:
+            continue
+        rule = rules[key]
+        lemma = _rewrite(form, pos, rule) if rule is not None else None
+        if accept is None:
+            return lemma
+        if lemma is not None and accept(lemma):
+            return lemma
+    return None
+
+
+def _rewrite(form: str, pos: str, rule: list) -> str | None:
     cut, add = rule
     if cut > len(form) - 2:
         return None
     lemma = (form[: len(form) - cut] if cut else form) + add
     return lemma if pos == "PROPN" or form.isupper() else lemma.lower()
+
+
+def is_verb_lemma(lemma: str) -> bool:
+    """Every Latvian infinitive, the LVTB verb lemma, ends in ``-t`` or ``-ties``."""
+    return lemma.endswith(("t", "ties"))
 
 
 class LemmaLookup:
@@ -236,6 +255,9 @@ class LemmaLookup:
                 tok.lemma_ = noun_lemma(tok.text.lower(), tok.tag_) or tok.lemma_
             if lemma is None and tok.lemma_.lower() == tok.text.lower():
                 tok.lemma_ = suffix_lemma(tok.text, tok.pos_, self.suffixes) or tok.lemma_
+            if lemma is None and tok.pos_ in ("VERB", "AUX") and not is_verb_lemma(tok.lemma_):
+                # ``uzņemtas`` -> ``uzņemta`` is no infinitive: take the ending rule that gives one.
+                tok.lemma_ = suffix_lemma(tok.text, tok.pos_, self.suffixes, accept=is_verb_lemma) or tok.lemma_
             if tok.pos_ in ("NOUN", "PROPN"):
                 tok.lemma_ = spelling_rules(tok.lemma_)
 

@@ -85,6 +85,7 @@ def dialogue_boundaries(doc: Doc) -> Doc:
             nxt.is_sent_start = False
         elif _closes(doc, i - 1) and nxt.text in OPENING:
             tok.is_sent_start = True
+            nxt.is_sent_start = False
     return doc
 
 

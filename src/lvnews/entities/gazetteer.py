@@ -14,8 +14,9 @@ Two corrections built from the training split, both cheap at run time:
   ``pils``, ``tilts``, ``baznīca``...) becomes one LOC span.
 * **Capitalised common words.** Latvian capitalises the first word of a
   sentence and of direct speech, and the model takes some of those for names
-  (``Beidz``, ``Zālē``). A single-token PERSON/ORG/GPE/LOC at a sentence or
-  quote start whose spelling the treebank knows only as a common word, never
+  (``Beidz``, ``Zālē``), and words written in capitals (``ŠEIT``). A
+  single-token PERSON/ORG/GPE/LOC at a sentence or quote start, or in
+  capitals, whose spelling the treebank knows only as a common word, never
   as a proper noun, is dropped.
 
 Dev, NER on gold tokens, run-3 model: micro F1 67.37 -> 68.4, PER/ORG/GPE/LOC
@@ -96,12 +97,13 @@ def common_words(words: Iterable[tuple[str, str]]) -> set[str]:
 
 
 def is_capitalised_common_word(doc: Doc, ent: Span, common: set[str]) -> bool:
-    """A one-token name that is only capitalised because a sentence or quote starts with it."""
+    """A one-token name that is only capitalised because a sentence or quote starts with it,
+    or because it is written in capitals (``ŠEIT`` as a link text)."""
     if len(ent) != 1 or ent.label_ not in NAME_LABELS:
         return False
     tok = ent[0]
     starts = tok.i == 0 or tok.is_sent_start or doc[tok.i - 1].text in OPENERS
-    return starts and tok.text.lower() in common
+    return (starts or (tok.text.isupper() and len(tok.text) > 1)) and tok.text.lower() in common
 
 
 class EntityGazetteer:

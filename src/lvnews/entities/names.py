@@ -58,8 +58,13 @@ NAME_POS = {"NOUN", "PROPN", "ADJ"}
 
 
 def extended_name(doc: Doc, ent: Span, heads: frozenset[str]) -> Span | None:
-    """``ent`` plus a capitalised continuation ending in an institution noun, or None."""
-    capitalised = False
+    """``ent`` plus a capitalised continuation ending in an institution noun, or None.
+
+    The capitalised words may already be inside an ORG: the model sometimes
+    tags ``UNESCO Izglītības pilsētu`` and leaves out the ``tīklā`` that ends it.
+    (Not inside a PERSON: ``Jāņa Bērziņa birojs`` is his office, not a name.)
+    """
+    capitalised = ent.label_ == "ORG" and any(tok.is_title for tok in ent[1:])
     k = ent.end
     while k < len(doc) and k - ent.end < 6:
         tok = doc[k]
