@@ -44,3 +44,19 @@ def test_initials_and_abbreviated_labels_do_not_end_sentences(nlp):
     assert len(list(doc.sents)) == 1
     doc = nlp("Grāmatu sarakstījusi Dz. Kalniņa. Tā iznāks rudenī.")
     assert [s.text for s in doc.sents] == ["Grāmatu sarakstījusi Dz. Kalniņa.", "Tā iznāks rudenī."]
+
+
+def test_repair_attaches_a_fragment_that_cannot_start_a_sentence(nlp):
+    from lvnews.sentences import repair_boundaries
+
+    assert nlp.pipe_names.index("lvnews_sentence_repair") == nlp.pipe_names.index("parser") + 1
+    doc = nlp("Zābaki bija par šauru kājai, un rāvējslēdzējs atslīdēja. Tā gadās.")
+    # Split the parse as the parser sometimes does: the glued comma opens a fragment.
+    comma, verb = doc[5], doc[8]
+    verb.head = verb
+    verb.dep_ = "ROOT"
+    comma.head = verb
+    assert comma.is_sent_start
+    repair_boundaries(doc)
+    assert [s.text for s in doc.sents] == ["Zābaki bija par šauru kājai, un rāvējslēdzējs atslīdēja.", "Tā gadās."]
+    assert verb.dep_ == "conj"

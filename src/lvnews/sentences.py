@@ -20,7 +20,11 @@ conventions it sees too rarely:
   number (``mob. 29240290``) does not end a sentence.
 
 The parser keeps boundaries that are already set, so the rules only fix
-these two places and leave everything else to the model.
+these places and leave everything else to the model. It does not always keep
+a *non*-boundary: a tree fragment it leaves unattached still starts a
+sentence. ``lvnews_sentence_repair``, after the parser, attaches such a
+fragment to the sentence before it when one of the rules above says no
+sentence can start there (``kājai ||| , un ...``).
 """
 
 from __future__ import annotations
@@ -87,6 +91,35 @@ def dialogue_boundaries(doc: Doc) -> Doc:
             tok.is_sent_start = True
             nxt.is_sent_start = False
     return doc
+
+
+def _cannot_start(doc: Doc, i: int) -> bool:
+    """No Latvian sentence starts at ``doc[i]``, by the rules of ``dialogue_boundaries``."""
+    tok, prev = doc[i], doc[i - 1]
+    return (_glued_punct(doc, i) or (_initial(prev.text) and tok.is_title)
+            or (_abbreviation(prev.text) and tok.text[:1].isdigit()))
+
+
+def repair_boundaries(doc: Doc) -> Doc:
+    """Attach each sentence that cannot start where the parser started it to the one before."""
+    if not doc.has_annotation("DEP"):
+        return doc
+    roots = [sent.root for sent in doc.sents]
+    starts = [sent.start for sent in doc.sents]
+    kept = roots[0] if roots else None
+    for start, root in zip(starts[1:], roots[1:]):
+        if _cannot_start(doc, start):
+            follows_conjunction = start + 1 < len(doc) and doc[start + 1].pos_ == "CCONJ"
+            root.head = kept
+            root.dep_ = "conj" if follows_conjunction else "parataxis"
+        else:
+            kept = root
+    return doc
+
+
+@Language.component("lvnews_sentence_repair")
+def sentence_repair(doc: Doc) -> Doc:
+    return repair_boundaries(doc)
 
 
 @Language.component("lvnews_sentence_rules")

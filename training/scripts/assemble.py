@@ -58,6 +58,7 @@ def main() -> None:
         nlp.remove_pipe("ner")
         nlp.add_pipe("ner", source=spacy.load(args.ner_from), after="parser")
     nlp.add_pipe("lvnews_sentence_rules", before="parser")
+    nlp.add_pipe("lvnews_sentence_repair", after="parser")
     ud_train = args.corpora / "ud" / "train.conllu"
     lookup = nlp.add_pipe("lvnews_lemma_lookup", after="trainable_lemmatizer")
     lookup.build((w.form, w.upos, w.lemma) for p in read_paragraphs(ud_train) for w in p.words)
