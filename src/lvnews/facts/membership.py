@@ -21,9 +21,11 @@ from .syntax import GROUP_LABELS, date_of, descendants, entity_index, is_genitiv
 MEMBER_LABELS = {"GPE", "ORG", "PERSON"}
 # Relations through which a subject's own members are reached.
 MEMBER_PATHS = {"appos", "conj", "flat", "parataxis", "dep", "orphan"}
-# The verb's dependents that name who joined: subject, object, or a noun
-# coordinated with the verb in a verbless continuation (``, tostarp ... pilsēta – Ventspils``).
-MEMBER_ROOT_DEPS = {"nsubj", "obj", "conj"}
+# The verb's dependents that name who joined: subject, object, or a noun in a
+# verbless continuation (``, tostarp ... pilsēta – Ventspils``), which parsers
+# attach as conj, or as acl/parataxis/appos/dep when unsure.
+MEMBER_ROOT_DEPS = {"nsubj", "obj", "conj", "acl", "parataxis", "appos", "dep"}
+CONTINUATION_DEPS = MEMBER_ROOT_DEPS - {"nsubj", "obj"}
 ORG_DEPS = {"obl", "iobj", "nmod", "obj"}
 
 
@@ -55,7 +57,7 @@ class MembershipExtractor(FactExtractor):
         for child in verb.children:
             if child.dep_.split(":")[0] not in MEMBER_ROOT_DEPS or child is skip:
                 continue
-            if child.dep_ == "conj" and child.pos_ not in ("NOUN", "PROPN"):
+            if child.dep_.split(":")[0] in CONTINUATION_DEPS and child.pos_ not in ("NOUN", "PROPN"):
                 continue
             for tok in descendants(child, MEMBER_PATHS):
                 ent = ents.get(tok.i)
