@@ -91,6 +91,19 @@ def test_quoted_names_after_legal_forms_are_organisations(analyzer):
     assert "„Zaļais Krasts”" in orgs
 
 
+def test_org_names_end_at_their_institution_noun_but_not_after_a_quote(nlp):
+    from spacy.tokens import Span
+
+    from lvnews.entities.names import extended_name
+
+    heads = nlp.get_pipe("lvnews_org_names").heads
+    doc = nlp("Pilsēta iestājās UNESCO Izglītības pilsētu tīklā, ziņoja „Zaļā Daugava” valdes priekšsēdētāja.")
+    network = Span(doc, 2, 5, label="ORG")  # the model's span without "tīklā"
+    assert extended_name(doc, network, heads).text == "UNESCO Izglītības pilsētu tīklā"
+    quoted = Span(doc, 8, 12, label="ORG")
+    assert quoted.text == "„Zaļā Daugava”" and extended_name(doc, quoted, heads) is None
+
+
 def test_person_name_parts_share_the_case_of_the_first_name():
     annu = T("Annu", "Anna", "PROPN", "Case=Nom|Gender=Masc|Number=Sing")  # mistagged nominative
     liepu = T("Liepu", "Liepa", "PROPN", "Case=Acc|Gender=Fem|Number=Sing", "flat", 0)

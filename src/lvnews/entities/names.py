@@ -62,9 +62,12 @@ def extended_name(doc: Doc, ent: Span, heads: frozenset[str]) -> Span | None:
 
     The capitalised words may already be inside an ORG: the model sometimes
     tags ``UNESCO Izglītības pilsētu`` and leaves out the ``tīklā`` that ends it.
-    (Not inside a PERSON: ``Jāņa Bērziņa birojs`` is his office, not a name.)
+    (Not inside a PERSON: ``Jāņa Bērziņa birojs`` is his office, not a name;
+    nor after a closing quote: ``„Zaļā Daugava” valde`` is the board of a
+    complete name.)
     """
-    capitalised = ent.label_ == "ORG" and any(tok.is_title for tok in ent[1:])
+    capitalised = ent.label_ == "ORG" and ent[-1].text not in CLOSING_QUOTES \
+        and any(tok.is_title for tok in ent[1:])
     k = ent.end
     while k < len(doc) and k - ent.end < 6:
         tok = doc[k]
