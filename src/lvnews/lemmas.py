@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 import srsly
 from spacy.language import Language
@@ -177,12 +177,16 @@ def build_suffix_rules(
     return rules
 
 
-def _longest_rule(rules: dict[str, list | None], pos: str, suffix: str) -> list | None:
-    for n in range(min(len(suffix), MAX_SUFFIX), 0, -1):
-        key = f"{pos}\t{suffix[-n:]}"
+def _rules_longest_first(rules: dict[str, list | None], pos: str, word: str) -> Iterator[list | None]:
+    """The rules of ``word``'s known suffixes (lower case), longest suffix first."""
+    for n in range(min(len(word), MAX_SUFFIX), 0, -1):
+        key = f"{pos}\t{word[-n:]}"
         if key in rules:
-            return rules[key]
-    return None
+            yield rules[key]
+
+
+def _longest_rule(rules: dict[str, list | None], pos: str, suffix: str) -> list | None:
+    return next(_rules_longest_first(rules, pos, suffix), None)
 
 
 def suffix_lemma(form: str, pos: str, rules: dict[str, list | None],
@@ -195,12 +199,7 @@ def suffix_lemma(form: str, pos: str, rules: dict[str, list | None],
     rewrites it. With ``accept``, shorter suffixes are tried until a lemma
     passes it. Common-noun and verb lemmas are lower case; names keep theirs.
     """
-    low = form.lower()
-    for n in range(min(len(low), MAX_SUFFIX), 0, -1):
-        key = f"{pos}\t{low[-n:]}"
-        if key not in rules:
-            continue
-        rule = rules[key]
+    for rule in _rules_longest_first(rules, pos, form.lower()):
         lemma = _rewrite(form, pos, rule) if rule is not None else None
         if accept is None:
             return lemma

@@ -63,6 +63,14 @@ def _closes(doc: Doc, i: int) -> bool:
             and doc[i - 1].whitespace_ == "")
 
 
+def _cannot_start(doc: Doc, i: int) -> bool:
+    """No Latvian sentence starts at ``doc[i]``: glued punctuation, after an initial, a
+    number after an abbreviation. Checked before the parser and again after it."""
+    tok, prev = doc[i], doc[i - 1]
+    return (_glued_punct(doc, i) or (_initial(prev.text) and tok.is_title)
+            or (_abbreviation(prev.text) and tok.text[:1].isdigit()))
+
+
 def dialogue_boundaries(doc: Doc) -> Doc:
     n = len(doc)
     for i in range(1, n):
@@ -75,8 +83,7 @@ def dialogue_boundaries(doc: Doc) -> Doc:
         if doc[i - 1].text in LIST_ENDS and tok.is_title and tok.pos_ not in ("PROPN", "X"):
             tok.is_sent_start = True
             continue
-        if _glued_punct(doc, i) or (_initial(doc[i - 1].text) and tok.is_title) \
-                or (_abbreviation(doc[i - 1].text) and tok.text[:1].isdigit()):
+        if _cannot_start(doc, i):
             tok.is_sent_start = False
             continue
         if i == n - 1:
@@ -93,21 +100,14 @@ def dialogue_boundaries(doc: Doc) -> Doc:
     return doc
 
 
-def _cannot_start(doc: Doc, i: int) -> bool:
-    """No Latvian sentence starts at ``doc[i]``, by the rules of ``dialogue_boundaries``."""
-    tok, prev = doc[i], doc[i - 1]
-    return (_glued_punct(doc, i) or (_initial(prev.text) and tok.is_title)
-            or (_abbreviation(prev.text) and tok.text[:1].isdigit()))
-
-
 def repair_boundaries(doc: Doc) -> Doc:
     """Attach each sentence that cannot start where the parser started it to the one before."""
     if not doc.has_annotation("DEP"):
         return doc
-    roots = [sent.root for sent in doc.sents]
-    starts = [sent.start for sent in doc.sents]
-    kept = roots[0] if roots else None
-    for start, root in zip(starts[1:], roots[1:]):
+    sents = list(doc.sents)
+    kept = sents[0].root if sents else None
+    for sent in sents[1:]:
+        start, root = sent.start, sent.root
         if _cannot_start(doc, start):
             follows_conjunction = start + 1 < len(doc) and doc[start + 1].pos_ == "CCONJ"
             root.head = kept
