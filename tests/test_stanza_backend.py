@@ -14,7 +14,7 @@ import pytest
 
 stanza = pytest.importorskip("stanza", reason="the stanza extra is not installed (pip install 'lvnews[stanza]')")
 
-from lvnews import stanza_backend  # noqa: E402
+from lvnews import pipeline, stanza_backend  # noqa: E402
 from lvnews.stanza_backend import (MODELS_ENV, doc_from_stanza, own_models_dir, stanza_models_dir,  # noqa: E402
                                    stanza_resources_dir)
 
@@ -99,7 +99,7 @@ def test_models_dir_order(tmp_path, monkeypatch):
     """resources= > $LVNEWS_STANZA_MODELS > installed package > checkout > official models."""
     here = tmp_path / "src" / "lvnews"
     here.mkdir(parents=True)
-    monkeypatch.setattr(stanza_backend, "__file__", str(here / "stanza_backend.py"))
+    monkeypatch.setattr(pipeline, "__file__", str(here / "pipeline.py"))  # where bundled models are sought
     monkeypatch.delenv(MODELS_ENV, raising=False)
     monkeypatch.setenv("STANZA_RESOURCES_DIR", str(tmp_path / "official"))
 

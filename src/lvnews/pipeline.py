@@ -16,7 +16,7 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Mapping
+from typing import Any, Callable, Iterable, Iterator, Mapping
 
 import spacy
 from spacy.language import Language
@@ -48,12 +48,22 @@ FOREIGN_PARAGRAPH_MIN_CHARS = 40
 FOREIGN_PARAGRAPH_MIN_SCORE = 0.95
 
 
-def model_path(name: str = MODEL_NAME) -> Path:
-    """The bundled model: inside the installed package, or the checkout's models/."""
+def bundled(name: str, is_model: Callable[[Path], bool]) -> Path | None:
+    """``name`` inside the installed package's ``_models/``, else the checkout's ``models/``,
+    where ``is_model`` accepts it; None when neither has it."""
     here = Path(__file__).resolve().parent
     for candidate in (here / "_models" / name, here.parent.parent / "models" / name):
-        if (candidate / "config.cfg").exists():
+        if is_model(candidate):
             return candidate
+    return None
+
+
+def model_path(name: str = MODEL_NAME) -> Path:
+    """The bundled spaCy model: inside the installed package, or the checkout's models/."""
+    path = bundled(name, lambda candidate: (candidate / "config.cfg").exists())
+    if path is not None:
+        return path
+    here = Path(__file__).resolve().parent
     raise FileNotFoundError(
         f"lvnews model {name!r} not found in {here / '_models'} or the checkout's models/ folder; "
         "reinstall lvnews or pass model=<path to a spaCy model directory>"
@@ -305,8 +315,9 @@ def load(model: str | Path | None = None, backend: str = "spacy", **kwargs: Any)
                         path=_resolved(model))
     if backend != "spacy":
         raise ValueError(f"unknown backend {backend!r}: use 'spacy' or 'stanza'")
-    nlp = spacy.load(model if model is not None else model_path(), **kwargs)
-    return Analyzer(nlp, backend="spacy", path=_resolved(model))
+    path = _resolved(model)
+    nlp = spacy.load(path if path is not None else model, **kwargs)
+    return Analyzer(nlp, backend="spacy", path=path)
 
 
 _shared: Analyzer | None = None

@@ -59,11 +59,9 @@ def is_models_dir(directory: Path) -> bool:
 def own_models_dir() -> Path | None:
     """Our own packaged Stanza models, as ``pipeline.model_path`` finds the spaCy model:
     inside the installed package, else the checkout's models/ folder; None when neither has them."""
-    here = Path(__file__).resolve().parent
-    for candidate in (here / "_models" / OWN_MODELS, here.parent.parent / "models" / OWN_MODELS):
-        if is_models_dir(candidate):
-            return candidate
-    return None
+    from .pipeline import bundled
+
+    return bundled(OWN_MODELS, is_models_dir)
 
 
 def stanza_models_dir(resources: str | Path | None = None) -> Path:
