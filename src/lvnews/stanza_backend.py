@@ -33,9 +33,11 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-# The statistical components Stanza replaces; tok2vec stays for the NER.
+# The statistical components Stanza replaces, with the rules that mend their
+# output (lemmas, sentence boundaries before and after the parser); tok2vec
+# stays for the NER.
 REPLACED = ("tagger", "morphologizer", "trainable_lemmatizer", "lvnews_lemma_lookup", "lvnews_sentence_rules",
-            "parser")
+            "parser", "lvnews_sentence_repair")
 PROCESSORS = "tokenize,pos,lemma,depparse"
 OWN_MODELS = "stanza"  # models/stanza in a checkout, lvnews/_models/stanza when installed
 MODELS_ENV = "LVNEWS_STANZA_MODELS"
