@@ -20,10 +20,9 @@ from typing import Iterable
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from ..entities.canonical import QUOTES
 from .base import FactExtractor
 from .syntax import GROUP_LABELS, entity_index, has_case_marker, is_genitive, lemma, participant_of, reference_of
-
-QUOTES = set("\"'„“”«»")
 
 
 def feminine_title(role: str) -> str:
