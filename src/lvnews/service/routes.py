@@ -14,7 +14,6 @@ from fastapi import APIRouter, Depends
 from fastapi.responses import Response
 from pydantic import BaseModel
 
-from .. import __version__
 from ..records import Article, MemberCountFact, MembershipFact, QuantityFact, RoleFact
 from .errors import ServiceError, documented
 from .schemas import (AnalyzeRequest, BatchRequest, BatchResponse, EntitiesResponse, FactsResponse, Health, Info,
@@ -44,18 +43,16 @@ def analyze_item(analyzer: "Analyzer", item: AnalyzeRequest) -> Article:
 
 
 def analyze_items(analyzer: "Analyzer", items: list[AnalyzeRequest]) -> list[Article]:
-    """A batch on the analysis thread; a failing item becomes an error record, not a failed batch."""
+    """A batch on the analysis thread, analysed together; a failing item becomes an error record,
+    not a failed batch."""
     out = []
-    for n, item in enumerate(items):
-        try:
-            out.append(analyze_item(analyzer, item))
-        except Exception as err:  # noqa: BLE001  (a bug in one article must not lose the others)
-            log.exception("batch item %d (id=%r) failed", n, item.id)
-            out.append(Article(id=item.id, language="und", language_score=0.0, text=item.text,
-                               metadata=item.metadata,
-                               meta={"lvnews_version": __version__, "model": dict(analyzer.model_info),
-                                     "backend": analyzer.backend},
-                               error=f"{type(err).__name__}: {err}"))
+    for n, (item, result) in enumerate(zip(items, analyze_together(analyzer, items))):
+        if isinstance(result, Exception):  # a bug in one article must not lose the others
+            log.error("batch item %d (id=%r) failed", n, item.id, exc_info=result)
+            result = Article(id=item.id, language="und", language_score=0.0, text=item.text,
+                             metadata=item.metadata, meta=analyzer._base_meta(),
+                             error=f"{type(result).__name__}: {result}")
+        out.append(result)
     return out
 
 
