@@ -13,11 +13,12 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
+from typing import Iterable
 
 import spacy
 
 import lvnews
-from lvnews.conll import read_paragraphs
+from lvnews.conll import Word, read_paragraphs
 from lvnews.entities.canonical import parse_feats
 from lvnews.entities.gazetteer import common_words, known_names, place_heads
 from lvnews.entities.kb import KnowledgeBase, build_kb
@@ -29,14 +30,13 @@ ATTRIBUTION = (
 )
 
 
-def plural_forms(ud_path: Path) -> dict[str, str]:
+def plural_forms(words: Iterable[Word]) -> dict[str, str]:
     """lemma|Plur -> nominative plural, for nouns seen in that form in training."""
     forms: dict[str, str] = {}
-    for para in read_paragraphs(ud_path):
-        for w in para.words:
-            feats = parse_feats(w.feats)
-            if w.upos in ("NOUN", "PROPN") and feats.get("Number") == "Plur" and feats.get("Case") == "Nom":
-                forms.setdefault(w.lemma, w.form.lower() if w.upos == "NOUN" else w.form)
+    for w in words:
+        feats = parse_feats(w.feats)
+        if w.upos in ("NOUN", "PROPN") and feats.get("Number") == "Plur" and feats.get("Case") == "Nom":
+            forms.setdefault(w.lemma, w.form.lower() if w.upos == "NOUN" else w.form)
     return {f"{k}|Plur": v for k, v in forms.items()}
 
 
@@ -60,12 +60,12 @@ def main() -> None:
     nlp.add_pipe("lvnews_sentence_rules", before="parser")
     nlp.add_pipe("lvnews_sentence_repair", after="parser")
     ud_train = args.corpora / "ud" / "train.conllu"
+    ud_words = [w for p in read_paragraphs(ud_train) for w in p.words]
     lookup = nlp.add_pipe("lvnews_lemma_lookup", after="trainable_lemmatizer")
-    lookup.build((w.form, w.upos, w.lemma) for p in read_paragraphs(ud_train) for w in p.words)
+    lookup.build((w.form, w.upos, w.lemma) for w in ud_words)
     gazetteer = nlp.add_pipe("lvnews_entity_gazetteer", after="ner")
     ner_train = list(read_paragraphs(args.corpora / "ner" / "train.conll", ner=True))
-    gazetteer.set_data(known_names(ner_train),
-                       common_words((w.form, w.upos) for p in read_paragraphs(ud_train) for w in p.words),
+    gazetteer.set_data(known_names(ner_train), common_words((w.form, w.upos) for w in ud_words),
                        place_heads(ner_train))
     nlp.add_pipe("lvnews_org_names", after="lvnews_entity_gazetteer")
     # Shipped disabled: FullStack-LV leaves most amounts untagged, so the rule
@@ -74,7 +74,7 @@ def main() -> None:
     nlp.disable_pipe("lvnews_money")
     normalizer = nlp.add_pipe("lvnews_entity_normalizer")
     normalizer.kb = KnowledgeBase(build_kb(ud_train, args.corpora / "ner" / "train.conll", args.gazetteers))
-    normalizer.forms = plural_forms(ud_train)
+    normalizer.forms = plural_forms(ud_words)
     for name in FACT_COMPONENTS:
         nlp.add_pipe(name)
     nlp.meta.update({
