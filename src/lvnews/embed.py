@@ -13,14 +13,13 @@ from __future__ import annotations
 
 from typing import List
 
+from spacy.attrs import intify_attr
 from spacy.ml import _character_embed
 from spacy.ml.featureextractor import FeatureExtractor
 from spacy.tokens import Doc
 from spacy.util import registry
 from thinc.api import HashEmbed, Maxout, Model, chain, concatenate, list2ragged, ragged2list, with_array
 from thinc.types import Floats2d
-
-from spacy.attrs import intify_attr
 
 
 @registry.architectures("lvnews.HashCharEmbed.v1")

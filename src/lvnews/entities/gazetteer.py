@@ -1,6 +1,6 @@
 """Names the training data knows, after the statistical NER.
 
-Two corrections built from the training split, both cheap at run time:
+Three corrections built from the training split, all cheap at run time:
 
 * **Known names.** A token sequence (1-4 tokens, exact spelling) that is an
   entity in most of its training occurrences (``ZAAO``, ``Saeima``,

@@ -73,7 +73,6 @@ class MoneyRecognizer(RuleComponent):
         return doc
 
 
-
 @Language.factory("lvnews_money", default_config={})
 def make_money(nlp: Language, name: str) -> MoneyRecognizer:
     return MoneyRecognizer(nlp, name)

@@ -20,7 +20,7 @@ from ..facts.lexicon import load_lexicon
 
 EXTENDABLE = {"ORG", "PERSON", "MISC", "PRODUCT", "GPE"}
 # Company legal forms written before a quoted name: ``SIA „Venceb”``, ``VAS "Latvijas Loto"``.
-LEGAL_FORMS = {"SIA", "AS", "VAS", "A/S", "PSIA", "VSIA", "BO", "SIA", "IK", "ZS", "KS", "PS"}
+LEGAL_FORMS = {"SIA", "AS", "VAS", "A/S", "PSIA", "VSIA", "BO", "IK", "ZS", "KS", "PS"}
 OPENING_QUOTES = {"„", '"', "“", "«", "'"}
 CLOSING_QUOTES = {"”", '"', "“", "»", "'"}
 MAX_QUOTED = 8
@@ -54,6 +54,8 @@ def quoted_organisations(doc: Doc, group_nouns: frozenset[str]) -> list[Span]:
         elif tok.pos_ == "NOUN" and (tok.lemma_ or "").lower() in group_nouns and "Gen" in tok.morph.get("Case"):
             out.append(Span(doc, quoted[0], quoted[1], label="ORG"))
     return out
+
+
 NAME_POS = {"NOUN", "PROPN", "ADJ"}
 
 
@@ -122,7 +124,6 @@ class OrgNameCompleter(RuleComponent):
         if end == ent.end:
             return ent
         return Span(doc, ent.start, end, label=ent.label_) if end > ent.start else None
-
 
 
 @Language.factory("lvnews_org_names", default_config={})
