@@ -27,6 +27,7 @@ from .article import Block, clean_text, extract_html, split_article, to_original
 from .language import LanguageGuess, article_language, detect_language, looks_latvian
 from .records import Article, Entity, KBLink, Paragraph, Sentence, Token
 from . import entities as _entities  # noqa: F401  (registers components)
+from .entities import acronyms as _entity_acronyms  # noqa: F401
 from .entities import component as _entity_component  # noqa: F401
 from .entities import gazetteer as _entity_gazetteer  # noqa: F401
 from . import embed as _embed  # noqa: F401  (registers lvnews.HashCharEmbed.v1)

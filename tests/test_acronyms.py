@@ -1,0 +1,40 @@
+"""Acronyms defined in the text (lvnews.entities.acronyms)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from lvnews.entities.acronyms import Acronyms, Definition, definitions, is_acronym
+
+
+def test_is_acronym_wants_two_to_six_capital_letters():
+    assert is_acronym("DUS") and is_acronym("ĒKA")
+    assert not is_acronym("D") and not is_acronym("Dus") and not is_acronym("A1") and not is_acronym("ABCDEFG")
+
+
+def test_lower_case_definition_makes_a_common_noun_everywhere(nlp):
+    words = ["Pilsētā", "ir", "trīs", "ūdens", "attīrīšanas", "ietaises", "(", "ŪAI", ")", ".",
+             "Jaunā", "ŪAI", "sāks", "darbu", "maijā", "."]
+    doc = Doc(nlp.vocab, words=words)
+    doc.ents = [Span(doc, 7, 8, label="ORG"), Span(doc, 11, 12, label="ORG")]
+    assert definitions(doc) == [Definition("ŪAI", None)]
+    Acronyms()(doc)
+    assert list(doc.ents) == []
+
+
+def test_named_definition_labels_later_bare_uses(nlp):
+    words = ["Zaļo", "dārzu", "biedrība", "(", "ZDB", ")", "aicina", ".", "ZDB", "stāda", "liepas", "."]
+    doc = Doc(nlp.vocab, words=words)
+    doc.ents = [Span(doc, 0, 3, label="ORG")]
+    Acronyms()(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("Zaļo dārzu biedrība", "ORG"), ("ZDB", "ORG"), ("ZDB", "ORG")]
+
+
+def test_a_bracket_that_does_not_spell_the_initials_changes_nothing(nlp):
+    # "(ASV)" after words whose initials are not A-S-V is a remark, not a definition.
+    words = ["Viņš", "dzīvoja", "tālu", "prom", "(", "ASV", ")", "."]
+    doc = Doc(nlp.vocab, words=words)
+    doc.ents = [Span(doc, 5, 6, label="GPE")]
+    Acronyms()(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("ASV", "GPE")]
+
