@@ -249,6 +249,34 @@ def test_resume_after_sigkill(tmp_path, analyzer):
         assert record == expected(analyzer.analyze(art["text"], id=art["id"], metadata=meta)), art["id"]
 
 
+def test_a_killed_worker_costs_a_restart_not_the_run(tmp_path, analyzer):
+    # What the OOM killer does to a worker on a huge article: multiprocessing.Pool
+    # used to wait forever for the work the dead worker held.
+    arts = generate_articles(24, seed=11)
+    write_jsonl(tmp_path / "in.jsonl", arts)
+    out = tmp_path / "out.jsonl"
+    proc = subprocess.Popen([*CLI, "in.jsonl", "-o", "out.jsonl", "--quiet", "--workers", "2", "--batch-size", "2"],
+                            cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and (not out.exists() or out.read_bytes().count(b"\n") < 2):
+            assert proc.poll() is None, "finished before a worker could be killed: give it more input"
+            time.sleep(0.05)
+        # the workers are the forkserver's children, the CLI's grandchildren
+        workers = [p for p in _descendants(proc.pid) if p.ppid() != proc.pid]
+        assert workers, "no worker processes found"
+        workers[0].kill()
+        assert proc.wait(timeout=180) == 0, proc.stderr.read().decode()
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    got = records(out)
+    assert [r["id"] for r in got] == [a["id"] for a in arts], "every input exactly once, in input order"
+    for record, art in zip(got, arts):
+        meta = {k: v for k, v in art.items() if k not in ("id", "text")}
+        assert record == expected(analyzer.analyze(art["text"], id=art["id"], metadata=meta)), art["id"]
+
+
 def test_input_is_streamed_and_records_written_as_they_come(tmp_path):
     arts = generate_articles(3, seed=3)
     proc = subprocess.Popen([*CLI, "-", "-o", "out.jsonl", "--workers", "2", "--batch-size", "1", "--quiet"],

@@ -30,13 +30,16 @@ import io
 import json
 import multiprocessing
 import os
+import queue
 import re
 import signal
 import sys
 import threading
 import time
 from collections import Counter
-from dataclasses import dataclass, field
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, Callable, Iterable, Iterator, Mapping, Sequence
 
@@ -243,10 +246,10 @@ def local_outcomes(tasks: Iterable[Task], analyzer: Analyzer, **options: Any) ->
 _POOL_STATE: dict[str, Any] = {}
 
 
-def _init_pool_worker(model: str | None, backend: str, options: Mapping[str, Any]) -> None:
+def _init_pool_worker(parent: int, model: str | None, backend: str, options: Mapping[str, Any]) -> None:
     """Pool initializer: load the analyzer once for this process's lifetime."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-    _exit_with_parent()
+    _exit_with_parent(parent)
     _POOL_STATE["analyzer"] = worker_analyzer(model, backend)
     _POOL_STATE["options"] = dict(options)
 
@@ -255,19 +258,34 @@ def _pool_work(task: Task) -> Outcome:
     return annotate_task(_POOL_STATE["analyzer"], task, **_POOL_STATE["options"])
 
 
-def _exit_with_parent(interval: float = 1.0) -> None:
-    """End this worker when its parent dies.
+def _alive(pid: int) -> bool:
+    """Whether ``pid`` runs (a zombie, killed but not yet reaped, does not)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as stat:
+            return stat.read().rsplit(b")", 1)[1].split()[0] != b"Z"
+    except OSError:  # no /proc: the signal test is all there is
+        return True
 
-    Pool workers hold both ends of their task pipe, so a SIGKILLed parent
-    leaves them blocked forever; when the parent goes, the worker is
-    re-parented, which a daemon thread notices.
+
+def _exit_with_parent(parent: int, interval: float = 1.0) -> None:
+    """End this worker when the process that started the pool dies.
+
+    A SIGKILLed parent leaves executor workers blocked forever on their task
+    queue (they hold both of its ends), and the forkserver that forked them
+    stays up as long as they do, so neither EOF nor re-parenting tells them;
+    a daemon thread watches the parent's pid instead.
     """
-    parent = os.getppid()
 
     def watch() -> None:
         while True:
             time.sleep(interval)
-            if os.getppid() != parent:
+            if not _alive(parent):
                 os._exit(1)
 
     threading.Thread(target=watch, name="lvnews-parent-watch", daemon=True).start()
@@ -284,55 +302,147 @@ def _context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("spawn")
 
 
-class _Throttle:
-    """Bounds the articles in flight: ``Pool.imap`` would otherwise read the
-    whole input ahead of the workers (its feeder thread never waits)."""
+WORKER_DIED = "WorkerDied: the worker process analysing this article was killed (out of memory?)"
 
-    def __init__(self, limit: int) -> None:
-        self._slots = threading.Semaphore(limit)
-        self._stop = threading.Event()
 
-    def feed(self, items: Iterable[Task]) -> Iterator[Task]:
-        for item in items:
-            while not self._slots.acquire(timeout=0.2):
-                if self._stop.is_set():
-                    return
-            if self._stop.is_set():
+class _WorkerPool:
+    """Worker processes that survive one of them dying.
+
+    ``multiprocessing.Pool`` replaces a killed worker (the OOM killer's choice
+    on a huge article) but waits forever for the work it held. A
+    ``ProcessPoolExecutor`` fails those futures with ``BrokenProcessPool``
+    instead; this class then starts a fresh executor and re-runs the lost
+    chunk one article at a time, so only the article that kills a worker
+    again gets an error record.
+    """
+
+    def __init__(self, processes: int, model: str | None, backend: str, options: Mapping[str, Any]) -> None:
+        self._args = (processes, model, backend, dict(options))
+        self._lock = threading.Lock()
+        self._generation = 0
+        self._executor = self._start()
+
+    def _start(self) -> ProcessPoolExecutor:
+        processes, model, backend, options = self._args
+        return ProcessPoolExecutor(processes, mp_context=_context(), initializer=_init_pool_worker,
+                                   initargs=(os.getpid(), model, backend, options))
+
+    def submit(self, chunk: list[Task]) -> tuple[Future, int]:
+        """Send a chunk to the current executor; a broken one gives an already failed future."""
+        with self._lock:
+            try:
+                return self._executor.submit(_pool_chunk, chunk), self._generation
+            except BrokenProcessPool as exc:
+                future: Future = Future()
+                future.set_exception(exc)
+                return future, self._generation
+
+    def outcomes(self, chunk: list[Task], future: Future, generation: int) -> list[Outcome]:
+        try:
+            return future.result()
+        except BrokenProcessPool:
+            return [self._alone(task, generation) for task in chunk]
+
+    def _alone(self, task: Task, generation: int) -> Outcome:
+        """One article on a working executor; a second death makes it an error record."""
+        for attempt in (task, replace(task, error=WORKER_DIED)):
+            generation = self._restart_if(generation)
+            future, generation = self.submit([attempt])
+            try:
+                return future.result()[0]
+            except BrokenProcessPool:
+                continue
+        raise BatchError(f"article {task.id!r}: worker processes keep dying, even to write its error record")
+
+    def _restart_if(self, generation: int) -> int:
+        """A fresh executor if the one of ``generation`` is still the current (broken) one."""
+        with self._lock:
+            if generation == self._generation:
+                self._executor.shutdown(wait=False, cancel_futures=True)
+                self._executor = self._start()
+                self._generation += 1
+            return self._generation
+
+    def close(self, finished: bool) -> None:
+        """Wait for the workers after a complete run; otherwise stop them now."""
+        with self._lock:
+            executor = self._executor
+        if not finished:
+            # No public way to stop running work: an abandoned run must not
+            # keep two cores busy, so the workers are killed.
+            for proc in list(getattr(executor, "_processes", {}).values()):
+                proc.kill()
+        executor.shutdown(wait=finished, cancel_futures=True)
+
+
+def _pool_chunk(chunk: list[Task]) -> list[Outcome]:
+    return [_pool_work(task) for task in chunk]
+
+
+def _chunks(tasks: Iterable[Task], size: int) -> Iterator[list[Task]]:
+    chunk: list[Task] = []
+    for task in tasks:
+        chunk.append(task)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+_END = object()
+
+
+def _put(ahead: queue.Queue, item: Any, stop: threading.Event) -> bool:
+    """Queue ``item`` unless the consumer has stopped listening."""
+    while not stop.is_set():
+        try:
+            ahead.put(item, timeout=0.2)
+            return True
+        except queue.Full:
+            continue
+    return False
+
+
+def _feed(tasks: Iterable[Task], batch_size: int, pool: _WorkerPool, ahead: queue.Queue,
+          stop: threading.Event) -> None:
+    """Read and submit chunks in input order (a thread: reading stdin may block
+    while finished records still have to be written)."""
+    try:
+        for chunk in _chunks(tasks, batch_size):
+            if not _put(ahead, (chunk, *pool.submit(chunk)), stop):
                 return
-            yield item
-
-    def release(self) -> None:
-        self._slots.release()
-
-    def stop(self) -> None:
-        self._stop.set()
+        _put(ahead, _END, stop)
+    except BaseException as exc:  # noqa: BLE001 - a reading error is the consumer's to raise
+        _put(ahead, exc, stop)
 
 
 def pool_outcomes(tasks: Iterable[Task], *, model: str | None, backend: str = "spacy", processes: int = 2,
                   batch_size: int = 16, **options: Any) -> Iterator[Outcome]:
     """Outcomes from ``processes`` worker processes, in input order.
 
-    Each worker loads the analyzer once (the initializer); ``imap`` keeps the
-    order and sends ``batch_size`` articles at a time; at most
-    ``(2 * processes + 1) * batch_size`` articles are read ahead or waiting to
-    be written, which is the reorder buffer's bound.
+    Each worker loads the analyzer once (the initializer) and gets
+    ``batch_size`` articles at a time; at most ``2 * processes + 1`` chunks
+    are read ahead or waiting to be written, which bounds memory. A worker
+    that dies costs a restart, not the run (:class:`_WorkerPool`).
     """
-    throttle = _Throttle(batch_size * (2 * processes + 1))
     options = {**options, "batch_size": batch_size}
-    pool = _context().Pool(processes, initializer=_init_pool_worker, initargs=(model, backend, options))
+    pool = _WorkerPool(processes, model, backend, options)
+    ahead: queue.Queue = queue.Queue(maxsize=2 * processes + 1)
+    stop = threading.Event()
+    feeder = threading.Thread(target=_feed, args=(tasks, batch_size, pool, ahead, stop),
+                              name="lvnews-batch-feeder", daemon=True)
+    feeder.start()
     finished = False
     try:
-        for outcome in pool.imap(_pool_work, throttle.feed(tasks), chunksize=batch_size):
-            throttle.release()
-            yield outcome
+        while (item := ahead.get()) is not _END:
+            if isinstance(item, BaseException):
+                raise item
+            yield from pool.outcomes(*item)
         finished = True
     finally:
-        throttle.stop()
-        if finished:
-            pool.close()
-        else:
-            pool.terminate()
-        pool.join()
+        stop.set()
+        pool.close(finished)
 
 
 def model_location(analyzer: Analyzer) -> str:
