@@ -82,12 +82,13 @@ def test_every_input_kind_streams_in_order(tmp_path, analyzer):
     assert run.stderr.startswith("lvnews annotate: 8 articles, 0 failed")
 
     got = records(tmp_path / "out.jsonl")
-    assert [r["id"] for r in got] == ["a.txt", "b.html", "2024/01/c.txt.gz", "n1", "news.jsonl:2", "g1", "c1",
-                                      "t.tsv:2"]
+    # several inputs: a directory's files are named by their paths as given
+    assert [r["id"] for r in got] == ["archive/a.txt", "archive/b.html", "archive/2024/01/c.txt.gz", "n1",
+                                      "news.jsonl:2", "g1", "c1", "t.tsv:2"]
     by_id = {r["id"]: r for r in got}
-    assert by_id["a.txt"] == expected(analyzer.analyze(arts[0]["text"], id="a.txt"))
-    assert by_id["b.html"] == expected(analyzer.analyze_html(HTML, id="b.html"))
-    assert "Sākums" not in by_id["b.html"]["text"]
+    assert by_id["archive/a.txt"] == expected(analyzer.analyze(arts[0]["text"], id="archive/a.txt"))
+    assert by_id["archive/b.html"] == expected(analyzer.analyze_html(HTML, id="archive/b.html"))
+    assert "Sākums" not in by_id["archive/b.html"]["text"]
     assert by_id["n1"] == expected(analyzer.analyze(arts[2]["text"], id="n1",
                                                     metadata={"url": "https://example.lv/n1", "tags": ["x"]}))
     assert by_id["news.jsonl:2"]["metadata"] == {"date": "2024-05-01"}
@@ -353,3 +354,12 @@ def test_analyze_many_in_worker_processes(analyzer):
         for article in analyzer.analyze_many(bad, n_process=2, batch_size=1):
             got.append(article.text)
     assert got == ["Rīgā līst."]
+
+
+def test_two_archives_with_the_same_layout_keep_distinct_ids(tmp_path):
+    for name, text in (("a", "Rīgā līst lietus."), ("b", "Cēsīs snieg sniegs.")):
+        (tmp_path / name / "2024").mkdir(parents=True)
+        (tmp_path / name / "2024" / "x.txt").write_text(text, encoding="utf-8")
+    ids = [task.id for task in batch.iter_tasks([str(tmp_path / "a"), str(tmp_path / "b")])]
+    assert ids == [f"{tmp_path.as_posix()}/a/2024/x.txt", f"{tmp_path.as_posix()}/b/2024/x.txt"]
+    assert [task.id for task in batch.iter_tasks([str(tmp_path / "a")])] == ["2024/x.txt"]

@@ -524,7 +524,14 @@ def _size(path: Path) -> int:
 
 
 def iter_sources(inputs: Sequence[str]) -> Iterator[Source]:
-    """The files behind the inputs, in order; ids are paths relative to a directory input."""
+    """The files behind the inputs, in order.
+
+    A file's id is its path relative to the directory input it was found in,
+    or, when there are several inputs, the path as given (``a/x.txt``,
+    ``b/x.txt``): two archives with the same layout must not share ids, or
+    ``--resume`` would skip one's articles as done.
+    """
+    several = len(inputs) > 1
     for name in inputs:
         if name == "-":
             yield Source(None, "stdin", "", False, 0)
@@ -532,7 +539,9 @@ def iter_sources(inputs: Sequence[str]) -> Iterator[Source]:
         path = Path(name)
         if path.is_dir():
             for file in _walk(path):
-                yield Source(file, file.relative_to(path).as_posix(), *format_of(file.name), _size(file))
+                relative = file.relative_to(path)
+                ident = (path / relative if several else relative).as_posix()
+                yield Source(file, ident, *format_of(file.name), _size(file))
         else:
             yield Source(path, name, *format_of(path.name), _size(path))
 
