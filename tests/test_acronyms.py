@@ -38,3 +38,10 @@ def test_a_bracket_that_does_not_spell_the_initials_changes_nothing(nlp):
     Acronyms()(doc)
     assert [(e.text, e.label_) for e in doc.ents] == [("ASV", "GPE")]
 
+
+
+def test_shipped_model_runs_acronyms_after_the_name_rules(nlp):
+    names = nlp.pipe_names
+    assert names.index("lvnews_org_names") < names.index("lvnews_acronyms") < names.index("lvnews_entity_normalizer")
+    doc = nlp("Pilsētā darbojas degvielas uzpildes stacijas (DUS). Vēl divas DUS atvērs rudenī.")
+    assert "DUS" not in [e.text for e in doc.ents]

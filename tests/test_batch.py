@@ -132,14 +132,15 @@ def test_bad_articles_become_error_records(tmp_path):
     assert run.returncode == 0, run.stderr
     assert "9 articles, 6 failed" in run.stderr
     good = records(tmp_path / "out.jsonl")
-    assert [r["id"] for r in good] == ["good.txt", "ok", "blank"]
+    assert [r["id"] for r in good] == ["docs/good.txt", "ok", "blank"]
     assert all(r["error"] is None for r in good)
     assert good[2]["language"] == "und" and good[2]["text"] == ""  # an empty text is not an error
     errors = {r["id"]: r for r in records(tmp_path / "err.jsonl")}
     kinds = {ident: r["error"].split(":")[0] for ident, r in errors.items()}
-    assert kinds == {"latin1.txt": "ValueError", "zero.txt": "ValueError", "lines.jsonl:3": "JSONDecodeError",
-                     "surrogate": "UnicodeEncodeError", "number": "TypeError", "lines.jsonl:6": "TypeError"}
-    assert "empty file" in errors["zero.txt"]["error"] and "UTF-8" in errors["latin1.txt"]["error"]
+    assert kinds == {"docs/latin1.txt": "ValueError", "docs/zero.txt": "ValueError",
+                     "lines.jsonl:3": "JSONDecodeError", "surrogate": "UnicodeEncodeError", "number": "TypeError",
+                     "lines.jsonl:6": "TypeError"}
+    assert "empty file" in errors["docs/zero.txt"]["error"] and "UTF-8" in errors["docs/latin1.txt"]["error"]
     for record in errors.values():
         assert record["language"] == "und" and record["language_score"] == 0.0
         assert record["meta"]["lvnews_version"] and record["sentences"] == []
@@ -149,7 +150,8 @@ def test_bad_articles_become_error_records(tmp_path):
     strict = annotate(*inputs, "-o", "all.jsonl", "--strict", "--quiet", cwd=tmp_path)
     assert strict.returncode == 1 and "6 failed" in strict.stderr
     assert [r["id"] for r in records(tmp_path / "all.jsonl")] == [
-        "good.txt", "latin1.txt", "zero.txt", "ok", "blank", "lines.jsonl:3", "surrogate", "number", "lines.jsonl:6"]
+        "docs/good.txt", "docs/latin1.txt", "docs/zero.txt", "ok", "blank", "lines.jsonl:3", "surrogate", "number",
+        "lines.jsonl:6"]
 
 
 def test_workers_do_not_change_the_output(tmp_path):
