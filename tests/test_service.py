@@ -11,7 +11,10 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import os
 import signal
+import subprocess
+import sys
 import threading
 import time
 
@@ -23,7 +26,7 @@ pytest.importorskip("uvicorn")
 httpx = pytest.importorskip("httpx")
 
 from lvnews.records import Article, Entity  # noqa: E402
-from lvnews.service.process import ServerProcess  # noqa: E402
+from lvnews.service.process import ServerProcess, free_port  # noqa: E402
 
 MAX_BYTES = 20_000
 MAX_BATCH = 4
@@ -380,7 +383,6 @@ def thread_server(analyzer, **settings_kwargs):  # noqa: ANN001, ANN201
     import uvicorn
 
     from lvnews.service.app import create_app
-    from lvnews.service.process import free_port
     from lvnews.service.settings import Settings
 
     app = create_app(Settings(warmup=False, **settings_kwargs), analyzer=analyzer)
@@ -465,14 +467,46 @@ def test_serve_refuses_bad_flags(capsys):
     assert "--workers" in capsys.readouterr().err
 
 
+def worker_infos(srv: ServerProcess, want: int, without: int | None = None, seconds: float = 90) -> list[dict]:
+    """/v1/info over fresh connections until ``want`` different workers (none of them
+    ``without``) have answered: each worker listens on its own socket, and one still
+    loading its model takes no connections yet."""
+    deadline = time.monotonic() + seconds
+    infos: list[dict] = []
+    while time.monotonic() < deadline:
+        with httpx.Client(base_url=srv.url, headers={"X-API-Key": API_KEY}, timeout=60) as c:
+            try:
+                infos.append(c.get("/v1/info").json())
+            except httpx.TransportError:  # the killed worker's connection
+                continue
+        pids = {i["worker_pid"] for i in infos} - {without}
+        if len(pids) >= want:
+            return [i for i in infos if i["worker_pid"] != without]
+        time.sleep(0.05)
+    raise AssertionError(f"only workers {sorted({i['worker_pid'] for i in infos})} answered in {seconds:g} s")
+
+
+@pytest.mark.slow
+def test_two_workers_stop_when_one_cannot_start(tmp_path):
+    run = subprocess.run([sys.executable, "-m", "lvnews.cli", "serve", "--workers", "2", "--port", str(free_port()),
+                          "--model", str(tmp_path / "no-such-model")],
+                         capture_output=True, text=True, timeout=120, env={**os.environ, **BASE_ENV})
+    assert run.returncode == 3, run.stderr[-2000:]
+
+
 @pytest.mark.slow
 def test_two_workers_get_the_settings():
     """--workers 2: separate processes built from LVNEWS_* variables, each with its model."""
     srv = start(["--workers", "2", "--api-key", API_KEY, "--timeout", "7"])
     try:
+        infos = worker_infos(srv, want=2)
+        assert all(i["auth"] and i["limits"]["timeout_seconds"] == 7.0 for i in infos)
+        # a worker that dies is replaced, and the service keeps answering meanwhile
+        first = {i["worker_pid"] for i in infos}
+        os.kill(min(first), signal.SIGKILL)
+        pids = {i["worker_pid"] for i in worker_infos(srv, want=2, without=min(first))}
+        assert max(first) in pids and min(first) not in pids
         with httpx.Client(base_url=srv.url, headers={"X-API-Key": API_KEY}, timeout=60) as c:
-            infos = [c.get("/v1/info").json() for _ in range(4)]
-            assert all(i["auth"] and i["limits"]["timeout_seconds"] == 7.0 for i in infos)
             assert c.post("/v1/entities", json={"text": TEXT}).status_code == 200
         assert_error(httpx.get(srv.url + "/v1/info"), 401)
     finally:

@@ -3,7 +3,8 @@
 ``serve_command`` turns CLI flags into ``LVNEWS_*`` environment variables and
 runs uvicorn on the app factory ``lvnews.service.app:create_app``, so one code
 path serves both a single worker and ``--workers N`` (separate processes that
-each load the model once).
+each load the model once; on Linux each with its own listening socket, see
+``workers.py``).
 
 FastAPI and uvicorn are an optional extra: ``pip install lvnews[service]``.
 """
@@ -15,6 +16,8 @@ import ipaddress
 import os
 import sys
 from dataclasses import replace
+
+from .workers import reuse_port_supported, run_workers
 
 APP_FACTORY = "lvnews.service.app:create_app"
 # Extra time after the request timeout for in-flight requests to finish on SIGTERM.
@@ -63,11 +66,18 @@ def serve_command(args: argparse.Namespace) -> int:
     os.environ.update(settings.to_env())
     if not is_loopback(args.host) and settings.api_key is None:
         print(f"lvnews serve: warning: listening on {args.host} without --api-key", file=sys.stderr)
+    options = {"lifespan": "on", "log_level": os.environ.get("LVNEWS_LOG_LEVEL", "info"),
+               "access_log": os.environ.get("LVNEWS_ACCESS_LOG", "1") not in ("0", "false", "no"),
+               "server_header": False, "timeout_graceful_shutdown": int(settings.timeout + SHUTDOWN_GRACE_SECONDS)}
+    if args.workers > 1 and reuse_port_supported(args.port):
+        try:
+            return run_workers(APP_FACTORY, args.host, args.port, args.workers, options,
+                               grace_seconds=options["timeout_graceful_shutdown"])
+        except OSError as err:
+            print(f"lvnews serve: cannot listen on {args.host}:{args.port}: {err}", file=sys.stderr)
+            return 1
     try:
-        uvicorn.run(APP_FACTORY, factory=True, host=args.host, port=args.port, workers=args.workers,
-                    lifespan="on", log_level=os.environ.get("LVNEWS_LOG_LEVEL", "info"),
-                    access_log=os.environ.get("LVNEWS_ACCESS_LOG", "1") not in ("0", "false", "no"),
-                    server_header=False, timeout_graceful_shutdown=int(settings.timeout + SHUTDOWN_GRACE_SECONDS))
+        uvicorn.run(APP_FACTORY, factory=True, host=args.host, port=args.port, workers=args.workers, **options)
     except SystemExit as exit_:  # uvicorn exits 3 when start-up (e.g. loading the model) fails
         return exit_.code if isinstance(exit_.code, int) else 1
     return 0

@@ -8,6 +8,7 @@ record contract (and FastAPI does not validate the same Article twice).
 from __future__ import annotations
 
 import logging
+import os
 from typing import TYPE_CHECKING, Annotated, Any
 
 from fastapi import APIRouter, Depends
@@ -151,4 +152,5 @@ def describe(analyzer: "Analyzer", state: ServiceState) -> dict[str, Any]:
         "limits": {"max_bytes": settings.max_bytes, "max_batch": settings.max_batch,
                    "timeout_seconds": settings.timeout},
         "auth": settings.api_key is not None,
+        "worker_pid": os.getpid(),
     }

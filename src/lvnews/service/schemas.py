@@ -136,3 +136,4 @@ class Info(BaseModel):
     fact_types: list[str]
     limits: Limits
     auth: bool = Field(description="whether /v1/ requests need an API key")
+    worker_pid: int = Field(description="process id of the worker that answered (one of N with --workers N)")
