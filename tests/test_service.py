@@ -506,6 +506,11 @@ def test_two_workers_get_the_settings():
         os.kill(min(first), signal.SIGKILL)
         pids = {i["worker_pid"] for i in worker_infos(srv, want=2, without=min(first))}
         assert max(first) in pids and min(first) not in pids
+        # a second server on the same port is refused, not let into the workers' socket group
+        again = subprocess.run([sys.executable, "-m", "lvnews.cli", "serve", "--workers", "2", "--port",
+                                str(srv.port)], capture_output=True, text=True, timeout=60,
+                               env={**os.environ, **BASE_ENV})
+        assert again.returncode == 1 and "cannot listen" in again.stderr, again.stderr[-2000:]
         with httpx.Client(base_url=srv.url, headers={"X-API-Key": API_KEY}, timeout=60) as c:
             assert c.post("/v1/entities", json={"text": TEXT}).status_code == 200
         assert_error(httpx.get(srv.url + "/v1/info"), 401)

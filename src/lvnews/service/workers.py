@@ -33,8 +33,8 @@ def reuse_port_supported(port: int) -> bool:
     return sys.platform.startswith("linux") and hasattr(socket, "SO_REUSEPORT") and port != 0
 
 
-def listening_socket(host: str, port: int) -> socket.socket:
-    """A bound TCP socket in the ``SO_REUSEPORT`` group of ``host:port``.
+def listening_socket(host: str, port: int, reuse_port: bool = True) -> socket.socket:
+    """A bound TCP socket, in the ``SO_REUSEPORT`` group of ``host:port`` unless told otherwise.
 
     Made with ``IPPROTO_TCP`` rather than 0, so that asyncio recognises the
     connections accepted from it as TCP and turns Nagle's algorithm off.
@@ -42,7 +42,8 @@ def listening_socket(host: str, port: int) -> socket.socket:
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+    if reuse_port:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
     try:
         sock.bind((host, port))
     except OSError:
@@ -62,8 +63,10 @@ def _worker(app: str, host: str, port: int, options: dict[str, Any]) -> None:
 def run_workers(app: str, host: str, port: int, workers: int, options: dict[str, Any],
                 grace_seconds: float) -> int:
     """Supervise ``workers`` uvicorn processes until SIGINT/SIGTERM; the exit status."""
-    # A clear error before any model loads when the address is taken by another user's socket.
-    listening_socket(host, port).close()
+    # A clear error before any model loads when the address is taken. Bound without
+    # SO_REUSEPORT, so that another server's SO_REUSEPORT group counts as taken too:
+    # joining it would silently split that server's traffic with this one.
+    listening_socket(host, port, reuse_port=False).close()
     context = multiprocessing.get_context("spawn")
     stop = threading.Event()
 
