@@ -40,6 +40,7 @@ from collections import Counter
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, Callable, Iterable, Iterator, Mapping, Sequence
 
@@ -379,14 +380,11 @@ def _pool_chunk(chunk: list[Task]) -> list[Outcome]:
     return [_pool_work(task) for task in chunk]
 
 
-def _chunks(tasks: Iterable[Task], size: int) -> Iterator[list[Task]]:
-    chunk: list[Task] = []
-    for task in tasks:
-        chunk.append(task)
-        if len(chunk) == size:
-            yield chunk
-            chunk = []
-    if chunk:
+def task_chunks(tasks: Iterable[Task], size: int) -> Iterator[list[Task]]:
+    """Consecutive lists of ``size`` tasks (the last may be shorter): the unit sent to a
+    pool worker here and to a Dask worker in ``distributed``."""
+    iterator = iter(tasks)
+    while chunk := list(islice(iterator, size)):
         yield chunk
 
 
@@ -409,7 +407,7 @@ def _feed(tasks: Iterable[Task], batch_size: int, pool: _WorkerPool, ahead: queu
     """Read and submit chunks in input order (a thread: reading stdin may block
     while finished records still have to be written)."""
     try:
-        for chunk in _chunks(tasks, batch_size):
+        for chunk in task_chunks(tasks, batch_size):
             if not _put(ahead, (chunk, *pool.submit(chunk)), stop):
                 return
         _put(ahead, _END, stop)

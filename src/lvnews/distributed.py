@@ -18,7 +18,6 @@ A bad article becomes an error record (``error`` set), as in the CLI.
 from __future__ import annotations
 
 from collections import deque
-from itertools import islice
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping, Sequence
 
 try:
@@ -27,7 +26,7 @@ except ImportError as err:  # pragma: no cover - depends on the install
     raise ImportError("lvnews.distributed needs Dask: pip install 'lvnews[distributed]'") from err
 
 from .batch import (JSON_COLUMNS, RECORD_COLUMNS, BatchError, Outcome, Task, annotate_chunk, describe,
-                    flatten_record)
+                    flatten_record, task_chunks)
 
 if TYPE_CHECKING:
     import dask.dataframe as dd
@@ -161,12 +160,6 @@ def _records_frame(records: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
 # The CLI's engine: ordered outcomes from a cluster, a bounded window at a time
 # ---------------------------------------------------------------------------
 
-def _chunks(tasks: Iterable[Task], size: int) -> Iterator[list[Task]]:
-    iterator = iter(tasks)
-    while chunk := list(islice(iterator, size)):
-        yield chunk
-
-
 def client_outcomes(scheduler: Any, tasks: Iterable[Task], *, model: str | None, backend: str = "spacy",
                     batch_size: int = 16, **options: Any) -> Iterator[Outcome]:
     """Outcomes in input order from a Dask cluster (``lvnews annotate --dask``).
@@ -184,7 +177,7 @@ def client_outcomes(scheduler: Any, tasks: Iterable[Task], *, model: str | None,
     pending: deque = deque()
     try:
         window = 2 * max(1, sum(client.nthreads().values()))
-        for chunk in _chunks(tasks, batch_size):
+        for chunk in task_chunks(tasks, batch_size):
             pending.append(client.submit(annotate_chunk, chunk, model, backend, options, pure=False))
             while len(pending) >= window:
                 yield from pending.popleft().result()
