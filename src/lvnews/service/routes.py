@@ -15,6 +15,8 @@ from fastapi import APIRouter, Depends
 from fastapi.responses import Response
 from pydantic import BaseModel
 
+from ..batch import Task, error_record
+from ..batch import describe as describe_error  # routes' own describe() is /v1/info
 from ..records import Article, MemberCountFact, MembershipFact, QuantityFact, RoleFact
 from .errors import ServiceError, documented
 from .schemas import (AnalyzeRequest, BatchRequest, BatchResponse, EntitiesResponse, FactsResponse, Health, Info,
@@ -50,9 +52,7 @@ def analyze_items(analyzer: "Analyzer", items: list[AnalyzeRequest]) -> list[Art
     for n, (item, result) in enumerate(zip(items, analyze_together(analyzer, items))):
         if isinstance(result, Exception):  # a bug in one article must not lose the others
             log.error("batch item %d (id=%r) failed", n, item.id, exc_info=result)
-            result = Article(id=item.id, language="und", language_score=0.0, text=item.text,
-                             metadata=item.metadata, meta=analyzer._base_meta(),
-                             error=f"{type(result).__name__}: {result}")
+            result = error_record(analyzer, Task(item.id, item.text, dict(item.metadata)), describe_error(result))
         out.append(result)
     return out
 
