@@ -71,8 +71,7 @@ def serve_command(args: argparse.Namespace) -> int:
                "server_header": False, "timeout_graceful_shutdown": int(settings.timeout + SHUTDOWN_GRACE_SECONDS)}
     if args.workers > 1 and reuse_port_supported(args.port):
         try:
-            return run_workers(APP_FACTORY, args.host, args.port, args.workers, options,
-                               grace_seconds=options["timeout_graceful_shutdown"])
+            return run_workers(APP_FACTORY, args.host, args.port, args.workers, options)
         except OSError as err:
             print(f"lvnews serve: cannot listen on {args.host}:{args.port}: {err}", file=sys.stderr)
             return 1

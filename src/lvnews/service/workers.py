@@ -60,9 +60,9 @@ def _worker(app: str, host: str, port: int, options: dict[str, Any]) -> None:
     uvicorn.Server(uvicorn.Config(app, factory=True, host=host, port=port, **options)).run(sockets=[sock])
 
 
-def run_workers(app: str, host: str, port: int, workers: int, options: dict[str, Any],
-                grace_seconds: float) -> int:
-    """Supervise ``workers`` uvicorn processes until SIGINT/SIGTERM; the exit status."""
+def run_workers(app: str, host: str, port: int, workers: int, options: dict[str, Any]) -> int:
+    """Supervise ``workers`` uvicorn processes (``options`` for ``uvicorn.Config``) until
+    SIGINT/SIGTERM; the exit status."""
     # A clear error before any model loads when the address is taken. Bound without
     # SO_REUSEPORT, so that another server's SO_REUSEPORT group counts as taken too:
     # joining it would silently split that server's traffic with this one.
@@ -95,7 +95,7 @@ def run_workers(app: str, host: str, port: int, workers: int, options: dict[str,
             if process.is_alive():
                 process.terminate()  # SIGTERM: uvicorn's graceful shutdown
         for process in processes:
-            process.join(grace_seconds + JOIN_MARGIN_SECONDS)
+            process.join(options.get("timeout_graceful_shutdown", 0) + JOIN_MARGIN_SECONDS)
             if process.is_alive():
                 process.kill()
                 process.join()
