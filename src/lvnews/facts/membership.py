@@ -55,9 +55,10 @@ class MembershipExtractor(FactExtractor):
         out: list[dict] = []
         seen: set[int] = set()
         for child in verb.children:
-            if child.dep_.split(":")[0] not in MEMBER_ROOT_DEPS or child is skip:
+            dep = child.dep_.split(":")[0]
+            if dep not in MEMBER_ROOT_DEPS or child is skip:
                 continue
-            if child.dep_.split(":")[0] in CONTINUATION_DEPS and child.pos_ not in ("NOUN", "PROPN"):
+            if dep in CONTINUATION_DEPS and child.pos_ not in ("NOUN", "PROPN"):
                 continue
             for tok in descendants(child, MEMBER_PATHS):
                 ent = ents.get(tok.i)
