@@ -38,12 +38,13 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+# train.py beside this file says where it leaves each processor's model: one place for that layout.
+sys.path.insert(0, str(HERE))
+from train import DEFAULT_OUT as DEFAULT_MODELS, ORDER as PROCESSORS, model_file  # noqa: E402
+
 REPO = HERE.parent.parent
-DEFAULT_MODELS = HERE / "out" / "models"
 DEFAULT_DEST = REPO / "models" / "stanza"
 PACKAGE = "lvnews"
-PROCESSORS = ("tokenize", "pos", "lemma", "depparse")
-SHORTHAND = "lv_lvnews"
 CHECK_TEXT = "Ventspils dome otrdien apstiprināja jauno plānu. Tas stāsies spēkā 1. jūlijā."
 ATTRIBUTION = (
     "CC BY-SA 4.0: trained on FullStack-LV (AiLab, Institute of Mathematics and Computer Science, "
@@ -96,7 +97,7 @@ def write_model(src: Path, dst: Path, fp32: bool) -> None:
 def source(models: Path, processor: str) -> Path:
     """train.py's ``<processor>/lv_lvnews_<processor>.pt``, or a flat ``<processor>.pt``
     (how gpu_run.sh hands packaged files back from the GPU machine)."""
-    nested = models / processor / f"{SHORTHAND}_{processor}.pt"
+    nested = model_file(models, processor)
     flat = models / f"{processor}.pt"
     return flat if flat.exists() and not nested.exists() else nested
 
