@@ -217,6 +217,22 @@ def _running(procs: list) -> list[str]:
     return alive
 
 
+def wait_for_records(out: Path, n: int, proc: subprocess.Popen, seconds: float = 120) -> None:
+    """Until ``out`` holds ``n`` records; the run must still be going, to be interrupted."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and (not out.exists() or out.read_bytes().count(b"\n") < n):
+        assert proc.poll() is None, "finished before it could be interrupted: give it more input"
+        time.sleep(0.05)
+
+
+def assert_serial_records(got: list[dict], arts: list[dict], analyzer) -> None:  # noqa: ANN001
+    """Every input exactly once, in input order, each equal to its analysis in this process."""
+    assert [r["id"] for r in got] == [a["id"] for a in arts], "every input exactly once, in input order"
+    for record, art in zip(got, arts):
+        meta = {k: v for k, v in art.items() if k not in ("id", "text")}
+        assert record == expected(analyzer.analyze(art["text"], id=art["id"], metadata=meta)), art["id"]
+
+
 def test_resume_after_sigkill(tmp_path, analyzer):
     arts = generate_articles(40, seed=7)
     write_jsonl(tmp_path / "in.jsonl", arts)
@@ -225,10 +241,7 @@ def test_resume_after_sigkill(tmp_path, analyzer):
     proc = subprocess.Popen([*args, "--workers", "2", "--batch-size", "2"], cwd=tmp_path,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline and (not out.exists() or out.read_bytes().count(b"\n") < 4):
-            assert proc.poll() is None, "finished before it could be killed: give it more input"
-            time.sleep(0.05)
+        wait_for_records(out, 4, proc)
         workers = _descendants(proc.pid)
         proc.send_signal(signal.SIGKILL)
         proc.wait(timeout=10)
@@ -245,11 +258,7 @@ def test_resume_after_sigkill(tmp_path, analyzer):
 
     run = subprocess.run([*args, "--resume"], cwd=tmp_path, capture_output=True, text=True, timeout=180)
     assert run.returncode == 0, run.stderr
-    got = records(out)
-    assert [r["id"] for r in got] == [a["id"] for a in arts], "every input exactly once, in input order"
-    for record, art in zip(got, arts):
-        meta = {k: v for k, v in art.items() if k not in ("id", "text")}
-        assert record == expected(analyzer.analyze(art["text"], id=art["id"], metadata=meta)), art["id"]
+    assert_serial_records(records(out), arts, analyzer)
 
 
 def test_a_killed_worker_costs_a_restart_not_the_run(tmp_path, analyzer):
@@ -261,10 +270,7 @@ def test_a_killed_worker_costs_a_restart_not_the_run(tmp_path, analyzer):
     proc = subprocess.Popen([*CLI, "in.jsonl", "-o", "out.jsonl", "--quiet", "--workers", "2", "--batch-size", "2"],
                             cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline and (not out.exists() or out.read_bytes().count(b"\n") < 2):
-            assert proc.poll() is None, "finished before a worker could be killed: give it more input"
-            time.sleep(0.05)
+        wait_for_records(out, 2, proc)
         # the workers are the forkserver's children, the CLI's grandchildren
         workers = [p for p in _descendants(proc.pid) if p.ppid() != proc.pid]
         assert workers, "no worker processes found"
@@ -273,11 +279,7 @@ def test_a_killed_worker_costs_a_restart_not_the_run(tmp_path, analyzer):
     finally:
         if proc.poll() is None:
             proc.kill()
-    got = records(out)
-    assert [r["id"] for r in got] == [a["id"] for a in arts], "every input exactly once, in input order"
-    for record, art in zip(got, arts):
-        meta = {k: v for k, v in art.items() if k not in ("id", "text")}
-        assert record == expected(analyzer.analyze(art["text"], id=art["id"], metadata=meta)), art["id"]
+    assert_serial_records(records(out), arts, analyzer)
 
 
 def test_input_is_streamed_and_records_written_as_they_come(tmp_path):

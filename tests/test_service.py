@@ -486,11 +486,15 @@ def worker_infos(srv: ServerProcess, want: int, without: int | None = None, seco
     raise AssertionError(f"only workers {sorted({i['worker_pid'] for i in infos})} answered in {seconds:g} s")
 
 
+def serve_to_exit(*args: str, seconds: float = 120) -> subprocess.CompletedProcess:
+    """``lvnews serve`` expected to exit on its own (it could not start)."""
+    return subprocess.run([sys.executable, "-m", "lvnews.cli", "serve", *args], capture_output=True, text=True,
+                          timeout=seconds, env={**os.environ, **BASE_ENV})
+
+
 @pytest.mark.slow
 def test_two_workers_stop_when_one_cannot_start(tmp_path):
-    run = subprocess.run([sys.executable, "-m", "lvnews.cli", "serve", "--workers", "2", "--port", str(free_port()),
-                          "--model", str(tmp_path / "no-such-model")],
-                         capture_output=True, text=True, timeout=120, env={**os.environ, **BASE_ENV})
+    run = serve_to_exit("--workers", "2", "--port", str(free_port()), "--model", str(tmp_path / "no-such-model"))
     assert run.returncode == 3, run.stderr[-2000:]
 
 
@@ -507,9 +511,7 @@ def test_two_workers_get_the_settings():
         pids = {i["worker_pid"] for i in worker_infos(srv, want=2, without=min(first))}
         assert max(first) in pids and min(first) not in pids
         # a second server on the same port is refused, not let into the workers' socket group
-        again = subprocess.run([sys.executable, "-m", "lvnews.cli", "serve", "--workers", "2", "--port",
-                                str(srv.port)], capture_output=True, text=True, timeout=60,
-                               env={**os.environ, **BASE_ENV})
+        again = serve_to_exit("--workers", "2", "--port", str(srv.port))
         assert again.returncode == 1 and "cannot listen" in again.stderr, again.stderr[-2000:]
         with httpx.Client(base_url=srv.url, headers={"X-API-Key": API_KEY}, timeout=60) as c:
             assert c.post("/v1/entities", json={"text": TEXT}).status_code == 200
