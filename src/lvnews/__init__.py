@@ -10,13 +10,9 @@
 
 from __future__ import annotations
 
-import threading
 from typing import Any, Mapping
 
 __version__ = "0.1.0"
-
-_analyze_lock = threading.Lock()
-
 
 def load(model=None, backend: str = "spacy", **kwargs: Any):  # noqa: ANN001, ANN201
     """Load an ``Analyzer`` (the bundled model unless ``model`` names another)."""
@@ -30,10 +26,7 @@ def analyze(text: Any, id: str | None = None, metadata: Mapping[str, Any] | None
     """Analyse one article with the shared analyzer; safe to call from several threads."""
     from .pipeline import shared_analyzer
 
-    analyzer = shared_analyzer()
-    # spaCy pipelines are not documented as thread-safe: one article at a time.
-    with _analyze_lock:
-        return analyzer.analyze(text, id=id, metadata=metadata, force_language=force_language)
+    return shared_analyzer().analyze(text, id=id, metadata=metadata, force_language=force_language)
 
 
 def __getattr__(name: str):  # noqa: ANN202

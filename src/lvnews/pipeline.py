@@ -112,7 +112,13 @@ def chunks_of(text: str, block: Block) -> Iterator[_Chunk]:
 
 
 class Analyzer:
-    """Analyse Latvian articles into records (see ``records.Article``)."""
+    """Analyse Latvian articles into records (see ``records.Article``).
+
+    Thread-safe: spaCy does not document its pipelines as safe to call from several
+    threads, so an analyzer runs one batch of articles at a time and concurrent callers
+    take turns (a lock around each ``nlp.pipe`` batch). For throughput use processes
+    (``analyze_many(n_process=N)``, ``lvnews annotate --workers N``), not threads.
+    """
 
     def __init__(self, nlp: Language, backend: str = "spacy", path: Path | None = None) -> None:
         self.nlp = nlp
@@ -121,6 +127,17 @@ class Analyzer:
         meta = nlp.meta
         self.model_info = {"name": f"{meta.get('lang', 'lv')}_{meta.get('name', MODEL_NAME)}",
                            "version": meta.get("version", "0.0.0")}
+        self._lock = threading.RLock()
+
+    def __getstate__(self) -> dict[str, Any]:
+        # Locks do not pickle; a copy in another process gets its own.
+        state = self.__dict__.copy()
+        del state["_lock"]
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self._lock = threading.RLock()
 
     # -- public API -----------------------------------------------------
     def describe(self) -> dict[str, Any]:
@@ -185,23 +202,11 @@ class Analyzer:
 
     def _analyze_group(self, group: list[tuple[str | None, Any, Mapping | None]], force_language: str | None,
                        batch_size: int) -> Iterator[Article]:
-        prepared: list[tuple[Article, list[_Chunk], float]] = []
+        """Should the pipeline raise inside a group, the group is redone article by
+        article, so the error surfaces at the article that caused it."""
         try:
-            for id_, text, metadata in group:
-                started = time.perf_counter()
-                article, chunks = self._prepare(id_, coerce_text(text), dict(metadata or {}), force_language)
-                prepared.append((article, chunks, time.perf_counter() - started))
-            texts = (c.text for _, chunks, _ in prepared for c in chunks)
-            # However few articles a group has, their paragraphs go through the networks
-            # in batches: one request alone was parsed a paragraph at a time (+40% time).
-            docs = iter(self.nlp.pipe(texts, batch_size=max(batch_size, PIPE_BATCH)))
-            done = []
-            for article, chunks, seconds in prepared:
-                started = time.perf_counter()
-                if chunks:
-                    self._fill(article, zip(chunks, itertools.islice(docs, len(chunks))))
-                article.meta["seconds"] = round(seconds + time.perf_counter() - started, 4)
-                done.append(article)
+            with self._lock:
+                done = self._run_group(group, force_language, batch_size)
         except Exception:
             if len(group) == 1:
                 raise
@@ -209,6 +214,26 @@ class Analyzer:
                 yield from self._analyze_group([item], force_language, batch_size)
             return
         yield from done
+
+    def _run_group(self, group: list[tuple[str | None, Any, Mapping | None]], force_language: str | None,
+                   batch_size: int) -> list[Article]:
+        prepared: list[tuple[Article, list[_Chunk], float]] = []
+        for id_, text, metadata in group:
+            started = time.perf_counter()
+            article, chunks = self._prepare(id_, coerce_text(text), dict(metadata or {}), force_language)
+            prepared.append((article, chunks, time.perf_counter() - started))
+        texts = (c.text for _, chunks, _ in prepared for c in chunks)
+        # However few articles a group has, their paragraphs go through the networks
+        # in batches: one request alone was parsed a paragraph at a time (+40% time).
+        docs = iter(self.nlp.pipe(texts, batch_size=max(batch_size, PIPE_BATCH)))
+        done = []
+        for article, chunks, seconds in prepared:
+            started = time.perf_counter()
+            if chunks:
+                self._fill(article, zip(chunks, itertools.islice(docs, len(chunks))))
+            article.meta["seconds"] = round(seconds + time.perf_counter() - started, 4)
+            done.append(article)
+        return done
 
     def _base_meta(self) -> dict[str, Any]:
         return {"lvnews_version": __version__, "model": dict(self.model_info), "backend": self.backend}
@@ -325,15 +350,27 @@ def load(model: str | Path | None = None, backend: str = "spacy", **kwargs: Any)
     return Analyzer(nlp, backend="spacy", path=path)
 
 
-_shared: Analyzer | None = None
+_shared: dict[tuple[str | None, str, str], Analyzer] = {}
 _shared_lock = threading.Lock()
 
 
-def shared_analyzer() -> Analyzer:
-    """The lazily loaded analyzer behind ``lvnews.analyze`` (one per process)."""
-    global _shared
-    if _shared is None:
+def shared_analyzer(model: str | Path | None = None, backend: str = "spacy", **kwargs: Any) -> Analyzer:
+    """This process's one analyzer for ``(model, backend, kwargs)``, loaded on first use.
+
+    Every cache of loaded analyzers in lvnews (``lvnews.analyze``, batch workers, the
+    service) goes through here, so one process never holds the same model twice.
+    The returned analyzer is safe to share between threads (see ``Analyzer``).
+    """
+    key = (None if model is None else str(model), backend, repr(sorted(kwargs.items())))
+    analyzer = _shared.get(key)
+    if analyzer is None:
         with _shared_lock:
-            if _shared is None:
-                _shared = load()
-    return _shared
+            analyzer = _shared.get(key)
+            if analyzer is None:
+                analyzer = _shared[key] = load(model, backend=backend, **kwargs)
+    return analyzer
+
+
+def shared_analyzers() -> list[tuple[str | None, str, str]]:
+    """The keys of the analyzers this process holds (tests check where models live)."""
+    return sorted(_shared, key=str)
