@@ -73,7 +73,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
-    from .evaluate import evaluate_facts, evaluate_ner, evaluate_ud
+    from .evaluate import evaluate_facts, evaluate_ner, evaluate_news, evaluate_ud
 
     analyzer = _load(args)
     if args.kind == "ud":
@@ -85,6 +85,9 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         summary = f"micro F1 {result['micro']['f']:.2f}  PER/ORG/GPE/LOC macro F1 " \
                   f"{result['macro_f1_PER_ORG_GPE_LOC']:.2f}  " + "  ".join(
                       f"{k} {v['f']:.1f}" for k, v in result["per_label"].items())
+    elif args.kind == "news":
+        result = evaluate_news(analyzer, args.file, limit=args.limit)
+        summary = _news_summary(result)
     else:
         result = evaluate_facts(analyzer, args.file, show=args.show)
         summary = "  ".join(f"{k} P {v['p']:.1f} R {v['r']:.1f} F {v['f']:.1f}"
@@ -93,12 +96,23 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         print(json.dumps(result, ensure_ascii=False, indent=2))
     else:
         print(summary)
+        if args.kind == "news":
+            for miss in result["canonical_misses"]:
+                print("  " + json.dumps(miss, ensure_ascii=False))
         if args.kind == "facts" and args.show:
             for key in ("misses", "extras"):
                 print(f"{key}:")
                 for item in result[key]:
                     print("  " + json.dumps(item, ensure_ascii=False))
     return 0
+
+
+def _news_summary(result: dict) -> str:
+    """One line of ``evaluate news``: micro, per label, spans, canonical accuracy, time."""
+    micro, spans, canon = result["micro"], result["spans"], result["canonical"]
+    labels = "  ".join(f"{k} {v['f']:.1f}" for k, v in result["per_label"].items())
+    return (f"micro P {micro['p']:.1f} R {micro['r']:.1f} F {micro['f']:.2f}  {labels}  spans F {spans['f']:.1f}  "
+            f"canonical {canon['accuracy']:.1f}% of {canon['found']}  {result['seconds']} s")
 
 
 def cmd_annotate(args: argparse.Namespace) -> int:
@@ -145,13 +159,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("schema", help="JSON Schema of the Article record")
     p.set_defaults(func=cmd_schema)
 
-    p = sub.add_parser("evaluate", help="evaluate on UD, NER or facts gold data")
-    p.add_argument("kind", choices=["ud", "ner", "facts"])
-    p.add_argument("file")
+    p = sub.add_parser("evaluate", help="evaluate on UD, NER, facts or news-entity gold data")
+    p.add_argument("kind", choices=["ud", "ner", "facts", "news"])
+    p.add_argument("file", help="gold file; for news, the folder with articles_dev.jsonl and ner_dev.jsonl")
     model_args(p)
     p.add_argument("--json", action="store_true")
     p.add_argument("--show", action="store_true", help="facts: print misses and extras")
-    p.add_argument("--limit", type=int, default=None, help="first N paragraphs only")
+    p.add_argument("--limit", type=int, default=None, help="first N paragraphs (news: articles) only")
     p.set_defaults(func=cmd_evaluate)
 
     p = sub.add_parser("annotate", help="batch-annotate article archives to JSONL")
