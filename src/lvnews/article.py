@@ -27,6 +27,9 @@ __all__ = [
     "split_article",
     "clean_text",
     "to_original",
+    "squeeze_whitespace",
+    "Chunk",
+    "chunks_of",
     "extract_html",
     "extract_html_metadata",
 ]
@@ -328,6 +331,72 @@ def to_original(offsets: list[int], start: int, end: int) -> tuple[int, int]:
     if start == end:
         return offsets[start], offsets[start]
     return offsets[start], offsets[end - 1] + 1
+
+
+_WORD_RE = re.compile(r"\S+")
+
+
+def squeeze_whitespace(clean: str, offsets: list[int]) -> tuple[str, list[int]]:
+    """One plain space for every run of whitespace in ``clean``, none at its ends.
+
+    The tagger and parser were trained on single-spaced sentences, and spaCy makes
+    every further space or line break a whitespace token of its own: a hard-wrapped
+    line would put a token into the middle of a dependency tree that the records then
+    have to skip. ``offsets`` (from :func:`clean_text`) is composed, so the result maps
+    back to the original text the same way (:func:`to_original`).
+    """
+    words = [m.span() for m in _WORD_RE.finditer(clean)]
+    parts: list[str] = []
+    out: list[int] = []
+    for k, (start, end) in enumerate(words):
+        if k:  # the space stands for the run's first character
+            parts.append(" ")
+            out.append(offsets[words[k - 1][1]])
+        parts.append(clean[start:end])
+        out.extend(offsets[start:end])
+    out.append(offsets[words[-1][1]] if words else offsets[0])
+    return "".join(parts), out
+
+
+# A "paragraph" longer than this (a text with no blank lines, or no spaces at all)
+# is cut at a sentence end, so spaCy's memory stays bounded.
+MAX_CHUNK = 20_000
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """A piece of body text as handed to the pipeline, with its way back.
+
+    ``text[i]`` stands for ``article_text[start + offsets[i]]``.
+    """
+
+    start: int
+    offsets: list[int]
+    text: str
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """``[start, end)`` of :attr:`text` as offsets into the article's text."""
+        s, e = to_original(self.offsets, start, end)
+        return self.start + s, self.start + e
+
+
+def chunks_of(text: str, block: Block) -> list[Chunk]:
+    """Cleaned, single-spaced pieces of a paragraph block, cut at sentence ends when too long."""
+    raw = text[block.start : block.end]
+    chunks = []
+    pos = 0
+    while pos < len(raw):
+        end = min(len(raw), pos + MAX_CHUNK)
+        if end < len(raw):
+            cut = max(raw.rfind(". ", pos, end), raw.rfind("\n", pos, end))
+            if cut <= pos:
+                cut = raw.rfind(" ", pos, end)
+            end = cut + 1 if cut > pos else end
+        clean, offsets = squeeze_whitespace(*clean_text(raw[pos:end]))
+        if clean:
+            chunks.append(Chunk(start=block.start + pos, offsets=offsets, text=clean))
+        pos = end
+    return chunks
 
 
 # --------------------------------------------------------------------------

@@ -14,7 +14,6 @@ from __future__ import annotations
 import itertools
 import threading
 import time
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Mapping
 
@@ -23,9 +22,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import __version__
-from .article import Block, clean_text, extract_html, split_article, to_original
+from .article import Block, Chunk, chunks_of, extract_html, split_article
+from .convert import TextMap, fill_article
 from .language import LanguageGuess, article_language, detect_language, looks_latvian
-from .records import Article, Entity, KBLink, Paragraph, Sentence, Token
+from .records import Article, Paragraph
 from . import entities as _entities  # noqa: F401  (registers components)
 from .entities import acronyms as _entity_acronyms  # noqa: F401
 from .entities import component as _entity_component  # noqa: F401
@@ -34,15 +34,14 @@ from . import embed as _embed  # noqa: F401  (registers lvnews.HashCharEmbed.v1)
 from .entities import money as _entity_money  # noqa: F401
 from .entities import names as _entity_names  # noqa: F401
 from . import sentences as _sentences  # noqa: F401
-from .facts.records import facts_to_records
 
 MODEL_NAME = "lv_lvnews"
-# Every token sets every field: one shared set instead of one per token
-# (a third of a token record's memory).
-TOKEN_FIELDS = set(Token.model_fields)
-# spaCy is fast on paragraphs; a "paragraph" longer than this (a text with no
-# blank lines, or no spaces at all) is cut so memory stays bounded.
-MAX_CHUNK = 20_000
+# Components that read the whole article, not one paragraph: acronyms defined in
+# one paragraph and used in the next, a person named in full and later by surname,
+# a bare "tīklā" that refers to a network named earlier. From the first of them on,
+# the pipeline runs on the article's paragraphs merged into one Doc.
+ARTICLE_FACTORIES = ("lvnews_acronyms", "lvnews_entity_normalizer", "lvnews_quantity", "lvnews_member_count",
+                     "lvnews_membership", "lvnews_role")
 # Paragraphs per nlp.pipe batch, however few articles a batch holds.
 PIPE_BATCH = 64
 # A paragraph is skipped as foreign only when the detector is sure: short
@@ -83,32 +82,6 @@ def coerce_text(text: Any) -> str:
         except UnicodeDecodeError as err:
             raise ValueError(f"text is not valid UTF-8 (byte {err.start}): decode it first") from None
     raise TypeError(f"text must be str (or UTF-8 bytes), not {type(text).__name__}")
-
-
-@dataclass
-class _Chunk:
-    """A piece of body text handed to spaCy, with its way back to the original."""
-
-    start: int
-    offsets: list[int]
-    text: str
-
-
-def chunks_of(text: str, block: Block) -> Iterator[_Chunk]:
-    """Cleaned pieces of a paragraph block, cut at sentence ends when too long."""
-    raw = text[block.start : block.end]
-    pos = 0
-    while pos < len(raw):
-        end = min(len(raw), pos + MAX_CHUNK)
-        if end < len(raw):
-            cut = max(raw.rfind(". ", pos, end), raw.rfind("\n", pos, end))
-            if cut <= pos:
-                cut = raw.rfind(" ", pos, end)
-            end = cut + 1 if cut > pos else end
-        clean, offsets = clean_text(raw[pos:end])
-        if clean.strip():
-            yield _Chunk(start=block.start + pos, offsets=offsets, text=clean)
-        pos = end
 
 
 class Analyzer:
@@ -217,29 +190,41 @@ class Analyzer:
 
     def _run_group(self, group: list[tuple[str | None, Any, Mapping | None]], force_language: str | None,
                    batch_size: int) -> list[Article]:
-        prepared: list[tuple[Article, list[_Chunk], float]] = []
+        prepared: list[tuple[Article, list[Chunk], float]] = []
         for id_, text, metadata in group:
             started = time.perf_counter()
             article, chunks = self._prepare(id_, coerce_text(text), dict(metadata or {}), force_language)
             prepared.append((article, chunks, time.perf_counter() - started))
+        paragraph_pipes, article_pipes = self._split_pipeline()
         texts = (c.text for _, chunks, _ in prepared for c in chunks)
         # However few articles a group has, their paragraphs go through the networks
         # in batches: one request alone was parsed a paragraph at a time (+40% time).
-        docs = iter(self.nlp.pipe(texts, batch_size=max(batch_size, PIPE_BATCH)))
+        docs = iter(self.nlp.pipe(texts, batch_size=max(batch_size, PIPE_BATCH), disable=article_pipes))
         done = []
         for article, chunks, seconds in prepared:
             started = time.perf_counter()
             if chunks:
-                self._fill(article, zip(chunks, itertools.islice(docs, len(chunks))))
+                parts = list(itertools.islice(docs, len(chunks)))
+                doc = Doc.from_docs(parts, exclude=["tensor"]) if len(parts) > 1 else parts[0]
+                for name in article_pipes:
+                    doc = self.nlp.get_pipe(name)(doc)
+                fill_article(article, doc, TextMap.of(doc, parts, chunks))
             article.meta["seconds"] = round(seconds + time.perf_counter() - started, 4)
             done.append(article)
         return done
+
+    def _split_pipeline(self) -> tuple[list[str], list[str]]:
+        """(paragraph-level, article-level) names of the enabled components, in order."""
+        names = self.nlp.pipe_names
+        factories = [self.nlp.get_pipe_meta(name).factory for name in names]
+        first = next((k for k, f in enumerate(factories) if f in ARTICLE_FACTORIES), len(names))
+        return names[:first], names[first:]
 
     def _base_meta(self) -> dict[str, Any]:
         return {"lvnews_version": __version__, "model": dict(self.model_info), "backend": self.backend}
 
     def _prepare(self, id_: str | None, text: str, metadata: dict,
-                 force_language: str | None) -> tuple[Article, list[_Chunk]]:
+                 force_language: str | None) -> tuple[Article, list[Chunk]]:
         """The article's record without analysis, and the body chunks to analyse."""
         guess = LanguageGuess(force_language, 1.0) if force_language else article_language(text)
         blocks = split_article(text)
@@ -249,7 +234,7 @@ class Analyzer:
         article = Article(id=id_, language=guess.code, language_score=round(guess.score, 4), text=text,
                           section=section, captions=captions, metadata=metadata, meta=self._base_meta())
         analyse = guess.code == "lv"
-        chunks: list[_Chunk] = []
+        chunks: list[Chunk] = []
         for block in body:
             # Paragraphs of a foreign article are not analysed, so not checked either.
             para_lang = self._paragraph_language(text, block, guess, force_language) if analyse else guess.code
@@ -269,49 +254,6 @@ class Analyzer:
         if guess.code != article.code and guess.score >= FOREIGN_PARAGRAPH_MIN_SCORE:
             return guess.code
         return article.code
-
-    def _fill(self, article: Article, pieces: Iterable[tuple[_Chunk, Doc]]) -> None:
-        entity_ids: dict[tuple[int, int, int], str] = {}
-        # Tags, lemmas and relations repeat endlessly: one string object each
-        # keeps a huge article's record a fraction of the size.
-        strings: dict[str, str] = {}
-        intern = strings.setdefault
-        for n, (chunk, doc) in enumerate(pieces):
-            sent_base = len(article.sentences)
-
-            def char_span(start: int, end: int) -> tuple[int, int]:
-                s, e = to_original(chunk.offsets, start, end)
-                return chunk.start + s, chunk.start + e
-
-            sent_of_token: dict[int, int] = {}
-            for k, sent in enumerate(doc.sents):
-                tokens = []
-                for tok in sent:
-                    if tok.is_space:
-                        continue
-                    sent_of_token[tok.i] = sent_base + k
-                    s, e = char_span(tok.idx, tok.idx + len(tok.text))
-                    head = tok.head.i - sent.start
-                    # Built from the pipeline's own values: construct, not validate (hot path).
-                    lemma, pos, tag, morph, dep = tok.lemma_, tok.pos_, tok.tag_, str(tok.morph), tok.dep_
-                    tokens.append(Token.model_construct(
-                        _fields_set=TOKEN_FIELDS, text=article.text[s:e], start=s, end=e, lemma=intern(lemma, lemma),
-                        pos=intern(pos, pos), tag=intern(tag, tag), morph=intern(morph, morph), head=head,
-                        dep=intern(dep, dep)))
-                if tokens:
-                    s, e = tokens[0].start, tokens[-1].end
-                    article.sentences.append(Sentence.model_construct(start=s, end=e, tokens=tokens))
-            for ent in doc.ents:
-                s, e = char_span(ent.start_char, ent.end_char)
-                ent_id = f"e{len(article.entities) + 1}"
-                entity_ids[(n, ent.start, ent.end)] = ent_id
-                kb = ent._.kb
-                article.entities.append(Entity(
-                    id=ent_id, text=article.text[s:e], start=s, end=e, label=ent.label_,
-                    canonical=ent._.canonical or ent.text, sentence=sent_of_token.get(ent.start, sent_base),
-                    kb=KBLink(**kb) if kb else None,
-                ))
-            facts_to_records(doc, n, char_span, sent_of_token, entity_ids, article)
 
 
 def normalize_item(item: Any, index: int) -> tuple[str | None, Any, dict]:
