@@ -72,11 +72,14 @@ def make_tree(heads: list[int], deps: list[str]) -> tuple[list[int], list[str]]:
     """
     n = len(heads)
     heads, deps = list(heads), list(deps)
+    if not n:
+        return heads, deps
     dangling = [i for i, h in enumerate(heads) if not 0 <= h < n]
     roots = [i for i, h in enumerate(heads) if h == i]
     root = roots[0] if roots else (dangling[0] if dangling else 0)
-    if heads[root] != root or deps[root] != ROOT_DEP:
-        heads[root], deps[root] = root, ROOT_DEP
+    heads[root] = root
+    if deps[root].lower() != "root":
+        deps[root] = ROOT_DEP
     for i in dangling + roots[1:]:
         if i != root:
             heads[i], deps[i] = root, REATTACHED_DEP
@@ -95,6 +98,9 @@ def make_tree(heads: list[int], deps: list[str]) -> tuple[list[int], list[str]]:
             heads[j], deps[j] = root, REATTACHED_DEP
         for k in path:
             state[k] = 2
+    for i, dep in enumerate(deps):
+        if i != root and dep.lower() == "root":
+            deps[i] = REATTACHED_DEP
     return heads, deps
 
 
