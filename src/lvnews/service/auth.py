@@ -1,8 +1,9 @@
 """Optional API-key check, as a pure ASGI middleware in front of ``/v1/``.
 
 A middleware (rather than a FastAPI dependency) so a client without the key is
-refused before its body is read or parsed: it gets 401, not 400/413/422 that
-would tell it about the API. ``/health``, ``/ready``, the demo page and the
+refused before its body is parsed: it gets 401, not 400/413/422 that would tell
+it about the API (the body is only read and thrown away, so that the client sees
+the 401, see ``limits.answer_early``). ``/health``, ``/ready``, the demo page and the
 OpenAPI documents stay open for probes and people.
 """
 
@@ -13,6 +14,7 @@ import hmac
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from .errors import error_response
+from .limits import answer_early, declared_length
 
 API_KEY_HEADER = "X-API-Key"
 PROTECTED_PREFIX = "/v1/"
@@ -53,4 +55,4 @@ class ApiKeyAuth:
                    else "wrong API key")
         response = error_response(401, "unauthorized", message,
                                   headers={"WWW-Authenticate": f'ApiKey header="{API_KEY_HEADER}"'})
-        await response(scope, receive, send)
+        await answer_early(response, scope, receive, send, declared_length(scope))
