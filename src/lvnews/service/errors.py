@@ -20,6 +20,9 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 log = logging.getLogger("lvnews.service")
 
+# pydantic's prefix to the message of a ValueError raised by a validator.
+VALUE_ERROR_PREFIX = "Value error, "
+
 # Machine-readable codes by status, for errors raised without a specific one.
 _DEFAULT_CODES = {
     400: "bad_request",
@@ -85,8 +88,9 @@ def _clean_errors(errors: Any) -> list[dict[str, Any]]:
     """pydantic errors without ``input``/``ctx``: they may echo megabytes or hold exceptions."""
     out = []
     for err in errors:
+        msg = str(err.get("msg", ""))
         out.append({"loc": [p if isinstance(p, int) else str(p) for p in err.get("loc", ())],
-                    "msg": str(err.get("msg", "")), "type": str(err.get("type", "value_error"))})
+                    "msg": msg.removeprefix(VALUE_ERROR_PREFIX), "type": str(err.get("type", "value_error"))})
     return out
 
 
@@ -100,7 +104,9 @@ async def _validation_error(request: Request, exc: RequestValidationError) -> JS
     errors = _clean_errors(exc.errors())
     if any(e["type"] == "json_invalid" for e in errors):
         return error_response(400, "invalid_json", "the request body is not valid JSON", errors)
-    message = "the request does not match the schema (see detail and /openapi.json)"
+    # Our own validators' messages say what is expected: the first one is the message.
+    ours = next((e["msg"] for e in errors if e["type"] == "value_error"), None)
+    message = ours or "the request does not match the schema (see detail and /openapi.json)"
     if request.method == "POST" and not _is_json_content_type(request.headers.get("content-type")):
         # FastAPI only parses JSON bodies sent as JSON; say so instead of "should be an object".
         message = "send the body as JSON with the header Content-Type: application/json"
