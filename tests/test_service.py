@@ -13,10 +13,14 @@ import contextlib
 import json
 import os
 import signal
+import socket
 import subprocess
 import sys
 import threading
 import time
+import urllib.error
+import urllib.request
+from typing import Any
 
 import pytest
 from spacy.language import Language
@@ -26,6 +30,7 @@ pytest.importorskip("uvicorn")
 httpx = pytest.importorskip("httpx")
 
 from lvnews.records import Article, Entity  # noqa: E402
+from lvnews.service.limits import DRAIN_BYTES, DRAIN_SECONDS  # noqa: E402
 from lvnews.service.process import ServerProcess, free_port  # noqa: E402
 
 MAX_BYTES = 20_000
@@ -159,6 +164,22 @@ def test_foreign_text_is_returned_unanalysed(client):
     assert article["language"] != "lv" and article["entities"] == [] and article["text"] == text
 
 
+@pytest.mark.parametrize("given", ["LV", " lv ", "Lv"])
+def test_force_language_ignores_case_and_spaces(client, given):
+    text = "The city council of Riga met on Tuesday to discuss the new bridge over the river."
+    resp = client.post("/v1/analyze", json={"text": text, "options": {"force_language": given}})
+    assert resp.status_code == 200, resp.text
+    assert resp.json()["language"] == "lv" and resp.json()["sentences"]
+
+
+@pytest.mark.parametrize("given", ["latvian", "l", "lv-LV", "1v", ""])
+def test_force_language_that_is_no_language_code_is_a_clear_422(client, given):
+    resp = client.post("/v1/batch", json={"items": [{"text": "Rīga.", "options": {"force_language": given}}]})
+    body = assert_error(resp, 422, "validation_error")
+    assert "ISO 639" in body["message"] and repr(given) in body["message"], body
+    assert body["detail"][0]["loc"] == ["body", "items", 0, "options", "force_language"]
+
+
 def test_batch_keeps_order_and_ids(client):
     items = [{"text": TEXT, "id": "one"}, {"text": "Rīga ir Latvijas galvaspilsēta.", "id": "two"}]
     resp = client.post("/v1/batch", json={"items": items})
@@ -252,6 +273,68 @@ def test_chunked_body_over_max_bytes_is_413(client):
     ok = client.post("/v1/analyze", content=iter([b'{"text": ', '"Rīga."}'.encode()]),
                      headers={"content-type": "application/json"})
     assert ok.status_code == 200, ok.text
+
+
+BIG_BODY = json.dumps({"text": "a" * 4_800_000}).encode()  # a 4.8 MB article
+
+
+def urllib_post(url: str, data: Any, headers: dict[str, str] | None = None) -> tuple[int, dict]:
+    """POST with Python's urllib, which sends the whole body before reading the answer and asks
+    for ``Connection: close``; the status and JSON body, whether 2xx or not."""
+    request = urllib.request.Request(url, data=data, headers={"Content-Type": "application/json", **(headers or {})})
+    try:
+        with urllib.request.urlopen(request, timeout=60) as resp:
+            return resp.status, json.loads(resp.read())
+    except urllib.error.HTTPError as err:
+        return err.code, json.loads(err.read())
+
+
+def test_urllib_gets_the_413_for_a_big_body(server):
+    """Answering at once and closing would reset the connection under a client still sending:
+    the server reads and drops the rest of the body (bounded) before it answers."""
+    status, body = urllib_post(server.url + "/v1/analyze", BIG_BODY)
+    assert (status, body["error"]) == (413, "payload_too_large")
+    # Without a length urllib sends chunks: the server notices at the limit, then drains the same way.
+    chunks = (BIG_BODY[n:n + 65536] for n in range(0, len(BIG_BODY), 65536))
+    status, body = urllib_post(server.url + "/v1/analyze", chunks)
+    assert (status, body["error"]) == (413, "payload_too_large")
+    # The connection was left clean: the next request is served.
+    assert urllib_post(server.url + "/v1/entities", json.dumps({"text": TEXT}).encode())[0] == 200
+
+
+def test_urllib_gets_the_401_for_a_big_body(auth_server):
+    status, body = urllib_post(auth_server.url + "/v1/analyze", BIG_BODY)
+    assert (status, body["error"]) == (401, "unauthorized")
+
+
+def raw_answer(srv: ServerProcess, head: str, body: bytes = b"", seconds: float = 30) -> tuple[bytes, float]:
+    """Send a request head (and part of a body), then read until the server closes: its
+    answer and how long it took."""
+    with socket.create_connection((srv.host, srv.port), timeout=seconds) as sock:
+        started = time.perf_counter()
+        sock.sendall(head.replace("\n", "\r\n").encode() + b"\r\n" + body)
+        answer = b""
+        while chunk := sock.recv(65536):
+            answer += chunk
+        return answer, time.perf_counter() - started
+
+
+@pytest.mark.parametrize("headers", [f"Content-Length: {DRAIN_BYTES + 1}\n",
+                                     f"Content-Length: {len(BIG_BODY)}\nExpect: 100-continue\n"])
+def test_bodies_that_would_be_cut_off_anyway_are_refused_at_once(server, headers):
+    """Over the drain budget, or a client that waits for 100 Continue: 413 without reading, then close."""
+    answer, seconds = raw_answer(server, f"POST /v1/analyze HTTP/1.1\nHost: x\n{headers}")
+    assert answer.startswith(b"HTTP/1.1 413 ") and b"connection: close" in answer.lower(), answer
+    assert seconds < 2, f"answered after {seconds:.2f} s"
+
+
+@pytest.mark.slow
+def test_a_stalled_upload_gets_its_413_after_the_drain_time(server):
+    """A client that stops sending holds the connection for DRAIN_SECONDS, no longer."""
+    answer, seconds = raw_answer(server, f"POST /v1/analyze HTTP/1.1\nHost: x\nContent-Length: {len(BIG_BODY)}\n",
+                                 BIG_BODY[:100_000])
+    assert answer.startswith(b"HTTP/1.1 413 ") and b"connection: close" in answer.lower(), answer
+    assert DRAIN_SECONDS - 0.5 < seconds < DRAIN_SECONDS + 5
 
 
 def test_unknown_paths_and_methods_are_json(client):
@@ -378,28 +461,16 @@ def real_analyzer():
 
 
 @contextlib.contextmanager
-def thread_server(analyzer, **settings_kwargs):  # noqa: ANN001, ANN201
-    """A real uvicorn server in a thread, serving the app with ``analyzer``; yields a client."""
-    import uvicorn
-
+def thread_server(analyzer=None, **settings_kwargs):  # noqa: ANN001, ANN201
+    """A real uvicorn server in a thread, serving the app with ``analyzer`` (None: the
+    app loads its own, as ``lvnews serve`` does); yields a client."""
     from lvnews.service.app import create_app
+    from lvnews.service.process import serve_in_thread
     from lvnews.service.settings import Settings
 
     app = create_app(Settings(warmup=False, **settings_kwargs), analyzer=analyzer)
-    port = free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="on"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    try:
-        deadline = time.monotonic() + 30
-        while not server.started:
-            assert time.monotonic() < deadline and thread.is_alive(), "server did not start"
-            time.sleep(0.02)
-        with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=30) as client:
-            yield client
-    finally:
-        server.should_exit = True
-        thread.join(30)
+    with serve_in_thread(app) as url, httpx.Client(base_url=url, timeout=30) as client:
+        yield client
 
 
 LONG_TEXT = "\n\n".join(["Rīgas dome šodien apstiprināja jauno budžetu nākamajam gadam, un deputāti to "
@@ -431,6 +502,29 @@ def test_a_failing_batch_item_becomes_an_error_record():
         # ... and the worker goes on serving (Starlette closes the connection after a 500: a new one).
         with httpx.Client(base_url=str(c.base_url), timeout=30) as fresh:
             assert fresh.post("/v1/analyze", json={"text": "Rīga ir galvaspilsēta."}).status_code == 200
+
+
+def test_the_service_and_lvnews_analyze_share_one_model():
+    """The app takes the process's shared analyzer: a process that serves and calls
+    ``lvnews.analyze`` holds the model once, and both give the same record."""
+    import lvnews
+    from lvnews import pipeline
+    from lvnews.service.app import create_app
+    from lvnews.service.process import serve_in_thread
+    from lvnews.service.settings import Settings
+
+    before = pipeline.shared_analyzers()
+    app = create_app(Settings(warmup=False))
+    with serve_in_thread(app) as url:
+        served = httpx.post(url + "/v1/analyze", json={"text": TEXT, "id": "s"}, timeout=60).json()
+        direct = lvnews.analyze(TEXT, id="s").model_dump(mode="json")
+        assert app.state.lvnews.analyzer is pipeline.shared_analyzer()
+    added = [key for key in pipeline.shared_analyzers() if key not in before]
+    assert len(added) <= 1 and len(pipeline.shared_analyzers()) == len(before) + len(added)
+    if not before:  # this test alone: serving and lvnews.analyze loaded the model once between them
+        assert len(pipeline.shared_analyzers()) == 1
+    served["meta"].pop("seconds"), direct["meta"].pop("seconds")
+    assert served == direct
 
 
 def test_cors_when_configured(real_analyzer):

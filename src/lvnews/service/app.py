@@ -39,10 +39,15 @@ too large, 422 schema mismatch, 504 analysis timeout. The demo page is at `/`.""
 
 
 def load_analyzer(settings: Settings) -> "Analyzer":
-    """Load the model named by the settings (the bundled one by default)."""
-    from ..pipeline import load
+    """The process's shared analyzer for the settings' model (the bundled one by default).
 
-    return load(settings.model, backend=settings.backend)
+    Shared, not loaded for the service alone: code in the same process that calls
+    ``lvnews.analyze`` gets this very analyzer, so the model is held once. It is
+    thread-safe, so such calls may run while the service analyses (they take turns).
+    """
+    from ..pipeline import shared_analyzer
+
+    return shared_analyzer(settings.model, backend=settings.backend)
 
 
 def lifespan_for(state: ServiceState, preloaded: "Analyzer | None"):  # noqa: ANN201

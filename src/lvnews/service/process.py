@@ -1,8 +1,12 @@
-"""Start and stop a real ``lvnews serve`` process: for tests, benchmarks and scripts.
+"""Start and stop a real ``lvnews serve`` process (or the app in a thread): for tests,
+benchmarks and scripts.
 
 Exercising the service through a real uvicorn process on a real socket is the
 only way to test what clients see (Content-Length handling, chunked bodies,
 worker start-up, shutdown); this module keeps that plumbing in one place.
+``serve_in_thread`` serves an app built in the calling process instead, for
+checks that need the process's own objects (an analyzer with a fault injected,
+the shared analyzer).
 """
 
 from __future__ import annotations
@@ -14,11 +18,12 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.error
 import urllib.request
 from pathlib import Path
-from typing import Mapping, Sequence
+from typing import Any, Iterator, Mapping, Sequence
 
 
 def free_port(host: str = "127.0.0.1") -> int:
@@ -124,3 +129,25 @@ class ServerProcess:
 
     def __exit__(self, *exc: object) -> None:
         self.stop()
+
+
+@contextlib.contextmanager
+def serve_in_thread(app: Any, host: str = "127.0.0.1", start_timeout: float = 60.0) -> Iterator[str]:
+    """Serve the ASGI ``app`` with uvicorn in a thread of this process (lifespan included)
+    on a free port; yields the base URL and stops the server on exit."""
+    import uvicorn
+
+    port = free_port(host)
+    server = uvicorn.Server(uvicorn.Config(app, host=host, port=port, log_level="warning", lifespan="on"))
+    thread = threading.Thread(target=server.run, name="lvnews-serve-thread", daemon=True)
+    thread.start()
+    try:
+        deadline = time.monotonic() + start_timeout
+        while not server.started:
+            if not thread.is_alive() or time.monotonic() > deadline:
+                raise RuntimeError(f"uvicorn did not start on {host}:{port} within {start_timeout:g} s")
+            time.sleep(0.02)
+        yield f"http://{host}:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(30)

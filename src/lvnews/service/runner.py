@@ -1,8 +1,13 @@
 """Run CPU-bound analysis off the event loop, with a deadline, batching concurrent requests.
 
-spaCy pipelines are not documented as thread-safe, so each worker process has
-exactly one analysis thread (a single-thread executor): requests queue for it
-while the event loop stays free to answer ``/health`` and accept connections.
+Each worker process has one analysis thread (a single-thread executor):
+requests queue for it while the event loop stays free to answer ``/health`` and
+accept connections. One thread, not for safety (the ``Analyzer`` is thread-safe
+on its own: it runs one batch at a time under its lock) but because analysis is
+CPU-bound under the GIL: more threads would add no throughput, only wait at that
+lock, where a request that times out can no longer be cancelled (in this
+executor's queue it can), and while the one thread is busy, arriving requests
+wait together and are then analysed as one batch (below).
 The model is loaded on that same thread.
 
 A request that waits or runs longer than the timeout gets a 504. A queued job
