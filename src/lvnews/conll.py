@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
+from typing import Iterable, Iterator
 
 # FullStack-LV tag -> lvnews entity label (records.md).
 NER_LABELS = {
@@ -73,34 +73,43 @@ def paragraph_id(sent_id: str) -> str:
 
 def read_sentences(path: str | Path, ner: bool = False) -> Iterator[Sentence]:
     """Sentences of a CoNLL-U file (``ner=False``) or a FullStack NER file."""
+    with open(path, encoding="utf8") as fh:
+        yield from parse_sentences(fh, ner=ner)
+
+
+def parse_sentences(lines: Iterable[str], ner: bool = False) -> Iterator[Sentence]:
+    """Sentences of CoNLL-U lines (a file, or ``text.splitlines()`` of one written in memory).
+
+    A block of comments without tokens (an error record of ``lvnews annotate``)
+    is no sentence and is skipped.
+    """
     sent: Sentence | None = None
     counter = 0
-    with open(path, encoding="utf8") as fh:
-        for raw in fh:
-            line = raw.rstrip("\n")
-            if line.startswith("#"):
-                key, _, value = line[1:].partition("=")
-                key = key.strip()
-                if sent is None:
-                    counter += 1
-                    sent = Sentence(sent_id=f"s{counter}", text="")
-                if key == "sent_id":
-                    sent.sent_id = value.strip()
-                elif key == "text":
-                    sent.text = value.strip()
-                continue
-            if not line.strip():
-                if sent is not None and sent.words:
-                    yield _finish(sent)
-                sent = None
-                continue
-            cols = line.split("\t")
-            if "-" in cols[0] or "." in cols[0]:
-                continue  # multiword ranges and empty nodes carry no surface word
+    for raw in lines:
+        line = raw.rstrip("\r\n")
+        if line.startswith("#"):
+            key, _, value = line[1:].partition("=")
+            key = key.strip()
             if sent is None:
                 counter += 1
                 sent = Sentence(sent_id=f"s{counter}", text="")
-            sent.words.append(_word(cols, ner))
+            if key == "sent_id":
+                sent.sent_id = value.strip()
+            elif key == "text":
+                sent.text = value.strip()
+            continue
+        if not line.strip():
+            if sent is not None and sent.words:
+                yield _finish(sent)
+            sent = None
+            continue
+        cols = line.split("\t")
+        if "-" in cols[0] or "." in cols[0]:
+            continue  # multiword ranges and empty nodes carry no surface word
+        if sent is None:
+            counter += 1
+            sent = Sentence(sent_id=f"s{counter}", text="")
+        sent.words.append(_word(cols, ner))
     if sent is not None and sent.words:
         yield _finish(sent)
 
