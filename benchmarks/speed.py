@@ -6,7 +6,10 @@ Prints, from one run (ratios are what to compare across noisy machines):
   * words/s of the spaCy pipeline without and with the fact extractors
     (the facts' share of pipeline time);
   * words/s of ``Analyzer.analyze_many`` (records on top of the pipeline);
-  * peak RSS.
+  * peak RSS;
+  * long articles: words/s and peak RSS of ``analyze_many`` over articles of
+    ``--long-words`` words each (dev paragraphs joined), measured in a fresh
+    process so its peak RSS is its own.
 
 Usage: python benchmarks/speed.py [--model DIR] [--corpus dev.conllu] [--repeat N]
 """
@@ -16,6 +19,8 @@ from __future__ import annotations
 import argparse
 import json
 import resource
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -37,7 +42,13 @@ def main() -> None:
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     ap.add_argument("--repeat", type=int, default=1, help="pass over the corpus this many times")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--long-articles", type=int, default=64, help="articles in the long-article case (0: skip)")
+    ap.add_argument("--long-words", type=int, default=3000, help="words per article in the long-article case")
+    ap.add_argument("--long-only", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.long_only:
+        print(json.dumps(long_articles(args)))
+        return
 
     import lvnews
 
@@ -73,12 +84,45 @@ def main() -> None:
         100 * (result["pipeline_no_facts_words_per_second"] / result["pipeline_words_per_second"] - 1), 1)
     result["records_overhead_pct"] = round(
         100 * (result["pipeline_words_per_second"] / result["records_words_per_second"] - 1), 1)
-    result["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+    result["peak_rss_mb"] = peak_rss_mb()
+    if args.long_articles:
+        child = [sys.executable, __file__, "--long-only", "--corpus", str(args.corpus),
+                 "--long-articles", str(args.long_articles), "--long-words", str(args.long_words)]
+        if args.model:
+            child += ["--model", args.model]
+        long = json.loads(subprocess.run(child, check=True, capture_output=True, text=True).stdout)
+        result.update({f"long_{key}": value for key, value in long.items()})
     if args.json:
         print(json.dumps(result, indent=2))
     else:
         for key, value in result.items():
             print(f"{key:34} {value}")
+
+
+def peak_rss_mb() -> int:
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+
+
+def long_articles(args: argparse.Namespace) -> dict:
+    """Words/s and peak RSS of analyze_many over long articles (the batch-job case)."""
+    import lvnews
+
+    analyzer = lvnews.load(args.model)
+    paragraphs = [p.text for p in read_paragraphs(args.corpus)]
+    articles, current, words, k = [], [], 0, 0
+    while len(articles) < args.long_articles:
+        text = paragraphs[k % len(paragraphs)]
+        k += 1
+        current.append(text)
+        words += len(text.split())
+        if words >= args.long_words:
+            articles.append("\n\n".join(current))
+            current, words = [], 0
+    started = time.perf_counter()
+    n = sum(sum(len(s.tokens) for s in a.sentences)
+            for a in analyzer.analyze_many(articles, batch_size=64, force_language="lv"))
+    return {"articles": len(articles), "words": n, "words_per_second": round(n / (time.perf_counter() - started)),
+            "peak_rss_mb": peak_rss_mb()}
 
 
 if __name__ == "__main__":

@@ -42,6 +42,9 @@ MODEL_NAME = "lv_lvnews"
 # the pipeline runs on the article's paragraphs merged into one Doc.
 ARTICLE_FACTORIES = ("lvnews_acronyms", "lvnews_entity_normalizer", "lvnews_quantity", "lvnews_member_count",
                      "lvnews_membership", "lvnews_role")
+# A group of articles analysed together holds their Docs and records at once:
+# bounded by words, so memory follows this bound rather than article length.
+GROUP_WORDS = 20_000
 # Paragraphs per nlp.pipe batch, however few articles a batch holds.
 PIPE_BATCH = 64
 # A paragraph is skipped as foreign only when the detector is sure: short
@@ -70,6 +73,11 @@ def model_path(name: str = MODEL_NAME) -> Path:
         f"lvnews model {name!r} not found in {here / '_models'} or the checkout's models/ folder; "
         "reinstall lvnews or pass model=<path to a spaCy model directory>"
     )
+
+
+def approx_words(text: Any) -> int:
+    """Words in ``text`` as far as grouping needs them: spaces counted, nothing allocated."""
+    return text.count(" ") + text.count("\n") + 1 if isinstance(text, str) else len(text) // 6 + 1
 
 
 def coerce_text(text: Any) -> str:
@@ -165,11 +173,13 @@ class Analyzer:
         article by article, so the error surfaces at the article that caused it.
         """
         group: list[tuple[str | None, Any, Mapping | None]] = []
+        words = 0
         for item in items:
             group.append(item)
-            if len(group) >= batch_size:
+            words += approx_words(item[1])
+            if len(group) >= batch_size or words >= GROUP_WORDS:
                 yield from self._analyze_group(group, force_language, batch_size)
-                group = []
+                group, words = [], 0
         if group:
             yield from self._analyze_group(group, force_language, batch_size)
 
