@@ -77,7 +77,9 @@ def model_path(name: str = MODEL_NAME) -> Path:
 
 def approx_words(text: Any) -> int:
     """Words in ``text`` as far as grouping needs them: spaces counted, nothing allocated."""
-    return text.count(" ") + text.count("\n") + 1 if isinstance(text, str) else len(text) // 6 + 1
+    if isinstance(text, str):
+        return text.count(" ") + text.count("\n") + 1
+    return len(text) // 6 + 1 if isinstance(text, (bytes, bytearray)) else 1  # coerce_text refuses the rest
 
 
 def coerce_text(text: Any) -> str:
