@@ -73,11 +73,44 @@ def test_json_roundtrip(analyzer):
 
 
 def test_analyze_many_streams_every_input_shape(analyzer):
-    items = ["Rīgā līst.", ("b", "Valmierā snieg."), {"id": "c", "text": "Cēsīs saulains.", "url": "u"}]
+    items = ["Rīgā līst.", {"id": "b", "text": "Valmierā snieg."}, {"id": "c", "text": "Cēsīs saulains.", "url": "u"}]
     out = list(analyzer.analyze_many(items, batch_size=2))
     assert [a.id for a in out] == [None, "b", "c"]
     assert out[2].metadata == {"url": "u"}
     assert all(a.sentences for a in out)
+
+
+def test_analyze_many_as_tuples_is_spacy_order(analyzer):
+    pairs = [("Rīgā līst.", {"n": 1}), ({"id": "b", "text": "Valmierā snieg."}, "ctx")]
+    out = list(analyzer.analyze_many(pairs, as_tuples=True))
+    assert [(a.text, a.id, ctx) for a, ctx in out] == [("Rīgā līst.", None, {"n": 1}),
+                                                       ("Valmierā snieg.", "b", "ctx")]
+    with pytest.raises(TypeError, match="as_tuples=True takes"):
+        list(analyzer.analyze_many(["Rīgā līst."], as_tuples=True))
+
+
+def test_a_bare_tuple_is_refused_not_guessed(analyzer):
+    # spaCy's (text, context) and an (id, text) pair look alike: guessing would analyse the id.
+    with pytest.raises(TypeError, match="as_tuples=True"):
+        list(analyzer.analyze_many([("Valmierā snieg.", "ctx")]))
+
+
+@pytest.mark.parametrize("given", ["LV", " lv ", "Lv"])
+def test_force_language_is_normalised(analyzer, given):
+    article = analyzer.analyze("Rīgā līst.", force_language=given)
+    assert article.language == "lv" and article.sentences
+
+
+@pytest.mark.parametrize("given", ["latvian", "", "l", 7])
+def test_force_language_that_is_no_code_is_refused(analyzer, given):
+    with pytest.raises((ValueError, TypeError), match="force_language"):
+        analyzer.analyze("Rīgā līst.", force_language=given)
+
+
+def test_shared_analyzer_is_one_per_model():
+    from lvnews.pipeline import model_path, shared_analyzer
+
+    assert shared_analyzer() is shared_analyzer(model_path()) is shared_analyzer(str(model_path()))
 
 
 def test_module_level_analyze_is_shared():

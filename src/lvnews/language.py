@@ -55,7 +55,7 @@ import threading
 import unicodedata
 from dataclasses import dataclass
 
-__all__ = ["LanguageGuess", "detect_language", "MAX_CHARS", "UNDETERMINED"]
+__all__ = ["LanguageGuess", "detect_language", "language_code", "LANGUAGE_CODE_PATTERN", "MAX_CHARS", "UNDETERMINED"]
 
 #: Only this many characters from the start of the text are examined.
 MAX_CHARS = 5000
@@ -284,3 +284,26 @@ def article_language(text: str) -> LanguageGuess:
             and not foreign.intersection(letters)):
         return LanguageGuess("lv", 0.5)
     return guess
+
+
+#: What ``force_language`` accepts (also published in the service's OpenAPI schema):
+#: a 2-3 letter ISO 639 code, case and surrounding spaces ignored. A regional form
+#: (``lv-LV``) is refused rather than passed on: it would never equal ``lv``.
+LANGUAGE_CODE_PATTERN = r"^\s*[A-Za-z]{2,3}\s*$"
+
+
+def language_code(code: object) -> str | None:
+    """A caller's ``force_language`` as the analyzer compares it: ``" LV"`` -> ``"lv"``.
+
+    A code the detector could never give would silently skip analysis (``"LV"`` is
+    not ``"lv"``, ``"latvian"`` is no code), so anything that is not an ISO 639 code
+    is refused here, where the caller can still see why.
+    """
+    if code is None:
+        return None
+    if not isinstance(code, str):
+        raise TypeError(f"force_language must be a language code string such as 'lv', not {type(code).__name__}")
+    if not re.fullmatch(LANGUAGE_CODE_PATTERN, code):
+        raise ValueError(f"force_language must be a 2-3 letter ISO 639 language code such as 'lv', "
+                         f"not {code[:40]!r}")
+    return code.strip().lower()

@@ -12,6 +12,7 @@ offsets map back to the text exactly as given.
 from __future__ import annotations
 
 import itertools
+from collections import deque
 import threading
 import time
 from pathlib import Path
@@ -24,7 +25,7 @@ from spacy.tokens import Doc
 from . import __version__
 from .article import Block, Chunk, chunks_of, extract_html, split_article
 from .convert import TextMap, fill_article
-from .language import LanguageGuess, article_language, detect_language, looks_latvian
+from .language import LanguageGuess, article_language, detect_language, language_code, looks_latvian
 from .records import Article, Paragraph
 from . import entities as _entities  # noqa: F401  (registers components)
 from .entities import acronyms as _entity_acronyms  # noqa: F401
@@ -149,12 +150,19 @@ class Analyzer:
                             force_language=force_language)
 
     def analyze_many(self, items: Iterable[Any], batch_size: int = 64, n_process: int = 1,
-                     force_language: str | None = None) -> Iterator[Article]:
-        """Stream records for str, (id, text) pairs or dicts with ``id``/``text``.
+                     force_language: str | None = None, as_tuples: bool = False) -> Iterator[Any]:
+        """Stream records, in input order, for texts or dicts with ``text`` (and ``id``).
 
-        Other dict fields (url, date, title, ...) pass through as ``metadata``.
-        ``n_process > 1`` spreads articles over worker processes (see batch.py).
+        Other dict fields (url, date, title, ...) pass through as ``metadata``. With
+        ``as_tuples=True`` items are ``(text_or_dict, context)`` pairs and ``(Article,
+        context)`` pairs come back, as with spaCy's ``nlp.pipe(as_tuples=True)``.
+        ``n_process > 1`` spreads articles over worker processes running this
+        analyzer's pipeline as it is (see batch.py): the same records as serial.
         """
+        force_language = language_code(force_language)
+        if as_tuples:
+            yield from self._analyze_pairs(items, batch_size, n_process, force_language)
+            return
         normalized = (normalize_item(item, i) for i, item in enumerate(items))
         if n_process > 1:
             from .batch import parallel_analyze
@@ -163,6 +171,24 @@ class Analyzer:
                                         force_language=force_language)
             return
         yield from self._analyze_stream(normalized, force_language=force_language, batch_size=batch_size)
+
+    def _analyze_pairs(self, pairs: Iterable[Any], batch_size: int, n_process: int,
+                       force_language: str | None) -> Iterator[tuple[Article, Any]]:
+        # Records come back in input order and inputs are read before their records
+        # appear, so contexts wait in a queue rather than travelling with the texts.
+        contexts: deque[Any] = deque()
+
+        def items() -> Iterator[Any]:
+            for i, pair in enumerate(pairs):
+                if not (isinstance(pair, tuple) and len(pair) == 2):
+                    raise TypeError(f"item {i}: as_tuples=True takes (text, context) pairs, "
+                                    f"not {type(pair).__name__}")
+                contexts.append(pair[1])
+                yield pair[0]
+
+        for article in self.analyze_many(items(), batch_size=batch_size, n_process=n_process,
+                                         force_language=force_language):
+            yield article, contexts.popleft()
 
     # -- internals --------------------------------------------------------
     def _analyze_stream(self, items: Iterable[tuple[str | None, Any, Mapping | None]],
@@ -174,6 +200,7 @@ class Analyzer:
         together. Should the pipeline raise inside a group, the group is redone
         article by article, so the error surfaces at the article that caused it.
         """
+        force_language = language_code(force_language)
         group: list[tuple[str | None, Any, Mapping | None]] = []
         words = 0
         for item in items:
@@ -269,18 +296,23 @@ class Analyzer:
 
 
 def normalize_item(item: Any, index: int) -> tuple[str | None, Any, dict]:
-    """str | (id, text) | {"id", "text", ...} -> (id, text, metadata)."""
+    """str | {"id", "text", ...} -> (id, text, metadata).
+
+    A bare tuple is refused: spaCy's ``(text, context)`` and an ``(id, text)`` pair
+    look alike, and guessing would analyse the id.
+    """
     if isinstance(item, (str, bytes, bytearray)):
         return None, item, {}
-    if isinstance(item, tuple) and len(item) == 2:
-        return (None if item[0] is None else str(item[0])), item[1], {}
     if isinstance(item, Mapping):
         if "text" not in item:
             raise ValueError(f"item {index} has no 'text' field")
         meta = {k: v for k, v in item.items() if k not in ("id", "text")}
         id_ = item.get("id")
         return (None if id_ is None else str(id_)), item["text"], meta
-    raise TypeError(f"item {index}: expected str, (id, text) or a dict with 'text', not {type(item).__name__}")
+    if isinstance(item, tuple):
+        raise TypeError(f"item {index} is a tuple: pass {{'id': ..., 'text': ...}}, or (text, context) "
+                        "pairs with as_tuples=True")
+    raise TypeError(f"item {index}: expected str or a dict with 'text', not {type(item).__name__}")
 
 
 def _resolved(model: str | Path | None) -> Path | None:
@@ -304,7 +336,7 @@ def load(model: str | Path | None = None, backend: str = "spacy", **kwargs: Any)
     return Analyzer(nlp, backend="spacy", path=path)
 
 
-_shared: dict[tuple[str | None, str, str], Analyzer] = {}
+_shared: dict[tuple[str, str, str], Analyzer] = {}
 _shared_lock = threading.Lock()
 
 
@@ -315,7 +347,9 @@ def shared_analyzer(model: str | Path | None = None, backend: str = "spacy", **k
     service) goes through here, so one process never holds the same model twice.
     The returned analyzer is safe to share between threads (see ``Analyzer``).
     """
-    key = (None if model is None else str(model), backend, repr(sorted(kwargs.items())))
+    # The bundled model named or left out is one model: key on where it is loaded from.
+    where = _resolved(model)
+    key = (str(where if where is not None else model), backend, repr(sorted(kwargs.items())))
     analyzer = _shared.get(key)
     if analyzer is None:
         with _shared_lock:
@@ -325,6 +359,6 @@ def shared_analyzer(model: str | Path | None = None, backend: str = "spacy", **k
     return analyzer
 
 
-def shared_analyzers() -> list[tuple[str | None, str, str]]:
+def shared_analyzers() -> list[tuple[str, str, str]]:
     """The keys of the analyzers this process holds (tests check where models live)."""
     return sorted(_shared, key=str)

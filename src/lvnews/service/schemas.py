@@ -7,11 +7,11 @@ forbid unknown fields so a typo (``"optoins"``) is a 422, not a silent default.
 
 from __future__ import annotations
 
-import re
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from ..language import LANGUAGE_CODE_PATTERN, language_code
 from ..records import Article, Entity, Fact
 
 
@@ -46,25 +46,12 @@ class _Request(BaseModel):
 
 # What force_language accepts; also the schema's pattern, so that clients and fuzzers
 # see the same rule the validator applies.
-LANGUAGE_PATTERN = r"^\s*[A-Za-z]{2,3}\s*$"
-
-
-def language_code(value: str) -> str:
-    """``value`` as a lower-case ISO 639 code (``"LV"``, ``" lv "`` -> ``"lv"``), as the
-    Python API takes it; ValueError for anything that is not two or three letters,
-    saying what is expected (pydantic's own pattern error would only quote the regex)."""
-    if not re.fullmatch(LANGUAGE_PATTERN, value):
-        raise ValueError(f"force_language must be a 2-3 letter ISO 639 language code such as 'lv', "
-                         f"not {value[:40]!r}")
-    return value.strip().lower()
-
-
 class AnalyzeOptions(_Request):
     """How to analyse; every option may be left out."""
 
     force_language: str | None = Field(
-        default=None, examples=["lv"], json_schema_extra={"pattern": LANGUAGE_PATTERN},
-        description="skip language detection and treat the text as this 2-3 letter ISO 639 code "
+        default=None, examples=["lv"], json_schema_extra={"pattern": LANGUAGE_CODE_PATTERN},
+        description="skip language detection and treat the text as this ISO 639 code "
                     "(case and surrounding spaces are ignored); only 'lv' is analysed, other codes "
                     "return the text unanalysed")
 
