@@ -140,6 +140,14 @@ def score_paragraph(scores: dict[str, PRF], gold: Side, system: Side) -> bool:
     return mapping is None
 
 
+def score_sentences(gold: list[Sentence], system: list[Sentence]) -> dict[str, PRF]:
+    """Counts for one gold and one system sentence list taken as one text each,
+    as the official script counts two whole files."""
+    scores = {m: PRF() for m in METRICS}
+    score_paragraph(scores, Side.of(gold), Side.of(system))
+    return scores
+
+
 def _as_analyzer(analyzer: "Analyzer | Language") -> "Analyzer":
     """An Analyzer; a bare spaCy pipeline (older callers pass ``analyzer.nlp``) is wrapped."""
     from spacy.language import Language
