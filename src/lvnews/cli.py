@@ -77,7 +77,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
 
     analyzer = _load(args)
     if args.kind == "ud":
-        result = evaluate_ud(analyzer.nlp, args.file, limit=args.limit)
+        result = evaluate_ud(analyzer, args.file, limit=args.limit)
         summary = "  ".join(f"{k} {v:.2f}" for k, v in result["scores"].items())
         summary += f"  words/s {result['words_per_second']}"
     elif args.kind == "ner":
