@@ -63,6 +63,17 @@ class Entity(_Record):
     canonical: str = Field(description="base (nominative) form of the name")
     sentence: int
     kb: KBLink | None = None
+    value: str | None = Field(default=None, description="TIME entities: the ISO 8601 value of the time expression it covers")
+
+
+ISO_DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+
+
+class TimeExpression(Span):
+    """A time expression of the text with its normalised value (contract: Normalised values)."""
+
+    text: str
+    value: str | None = Field(default=None, description="ISO 8601: 2016, 2019-03, 2019-03-15, 2026-W47; null if unresolved")
 
 
 class Participant(_Record):
@@ -89,6 +100,7 @@ class QuantityFact(_Fact):
     value_max: int | float | None = None
     unit: str | None
     approx: Approx | None = None
+    currency: str | None = Field(default=None, description="ISO 4217 code when the unit is money")
 
 
 class MemberCountFact(_Fact):
@@ -100,6 +112,7 @@ class MemberCountFact(_Fact):
     kind: Literal["added", "total"]
     of: OfQuantity | None = None
     date: str | None = None
+    date_value: str | None = Field(default=None, description="ISO 8601 value of date")
 
 
 class MembershipFact(_Fact):
@@ -107,6 +120,7 @@ class MembershipFact(_Fact):
     member: Participant
     organization: Participant
     date: str | None = None
+    date_value: str | None = Field(default=None, description="ISO 8601 value of date")
 
 
 class RoleFact(_Fact):
@@ -124,12 +138,15 @@ class Article(_Record):
     language: str
     language_score: float
     text: str
+    published: str | None = Field(default=None, pattern=ISO_DATE_PATTERN,
+                                  description="ISO 8601 date of the article: the anchor of relative dates")
     section: str | None = None
     captions: list[str] = Field(default_factory=list)
     paragraphs: list[Paragraph] = Field(default_factory=list)
     sentences: list[Sentence] = Field(default_factory=list)
     entities: list[Entity] = Field(default_factory=list)
     facts: list[Fact] = Field(default_factory=list)
+    times: list[TimeExpression] = Field(default_factory=list, description="every time expression, normalised")
     metadata: dict[str, Any] = Field(default_factory=dict, description="caller's fields passed through")
     meta: dict[str, Any] = Field(default_factory=dict, description="lvnews_version, model, timings")
     error: str | None = Field(default=None, description="set on batch error records")

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..numbers import number_spans
 from .base import FactExtractor
+from .currency import currency_of
 from .lexicon import Lexicon
 from .syntax import NOMINAL, approx_before, lemma
 
@@ -31,6 +32,14 @@ def unit_of(tok: Token) -> str:
     if tok.pos_ == "PROPN" or (len(tok.text) > 1 and tok.text.isupper()):
         return tok.lemma_ or tok.text
     return lemma(tok)
+
+
+def currency_near(noun: Token, unit: str) -> str | None:
+    """The ISO code of a money unit, the words around the noun naming the country
+    (``Kanādas dolāri``, ``zviedru kronas``, ``mārciņas sterliņu``)."""
+    doc = noun.doc
+    near = [doc[i] for i in (noun.i - 2, noun.i - 1, noun.i + 1) if 0 <= i < len(doc)]
+    return currency_of(unit, [w for t in near for w in (lemma(t), t.lower_)])
 
 
 def takes_singular(value: float) -> bool:
@@ -117,9 +126,10 @@ class QuantityExtractor(FactExtractor):
                 # noun stands far away (``staciju skaits ir sasniedzis 40``).
                 near = noun.i >= start - 1
                 ev_start, ev_end = (min(start, noun.i), max(end, noun.i + 1)) if near else (start, end)
+                unit = unit_of(noun)
                 yield {"type": "quantity", "start": ev_start, "end": ev_end, "value": value,
-                       "value_max": value_max, "unit": unit_of(noun), "approx": approx,
-                       "number": (start, end), "noun": noun.i}
+                       "value_max": value_max, "unit": unit, "approx": approx,
+                       "currency": currency_near(noun, unit), "number": (start, end), "noun": noun.i}
 
     def approx_of(self, doc: Doc, start: int) -> str | None:
         kind, at = approx_before(doc, start, self.lexicon)
