@@ -35,16 +35,40 @@ class Lexicon:
     title_heads: frozenset[str]
     title_modifiers: frozenset[str]
     elect_verbs: frozenset[str]
+    title_compound_heads: frozenset[str]
 
     def is_title_head(self, lemma: str) -> bool:
-        """Feminine titles share the masculine entry's stem (direktore ~ direktors)."""
+        return self.title_form(lemma) is not None
+
+    def title_form(self, lemma: str) -> str | None:
+        """The title a head lemma stands for, or None when it is no title.
+
+        Feminine titles share the masculine entry's stem (direktore ~
+        direktors). The statistical lemmatizer puts rare nouns in the wrong
+        declension (``kapteini`` -> ``kapteins``, ``kancleri`` ->
+        ``kancleris``): the entry of the other declension is the lemma.
+        Compounds end in a head (``komercdirektors``, ``pulkvežleitnants``).
+        """
         lemma = lemma.lower()
-        if lemma in self.title_heads or lemma in self.titles:
-            return True
+        for form in (lemma, *_declension_variants(lemma)):
+            if form in self.title_heads or form in self.titles:
+                return form
         for ending, masc in (("e", "s"), ("a", "s"), ("e", "is"), ("ce", "ks")):
             if lemma.endswith(ending) and lemma[: -len(ending)] + masc in self.title_heads:
-                return True
-        return False
+                return lemma
+        for form in (lemma, *_declension_variants(lemma)):
+            if any(form.endswith(head) and len(form) - len(head) >= 3 for head in self.title_compound_heads):
+                return form
+        return None
+
+
+def _declension_variants(lemma: str) -> tuple[str, ...]:
+    """``kapteins`` <-> ``kapteinis``: first and second declension of one stem."""
+    if lemma.endswith("is"):
+        return (lemma[:-2] + "s",)
+    if lemma.endswith("s"):
+        return (lemma[:-1] + "is",)
+    return ()
 
 
 @lru_cache(maxsize=4)

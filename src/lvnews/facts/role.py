@@ -20,7 +20,7 @@ from typing import Iterable
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..entities.canonical import QUOTES
+from ..entities.canonical import QUOTES, canonical_form, tokens_from_span
 from .base import FactExtractor
 from .syntax import GROUP_LABELS, entity_index, has_case_marker, is_genitive, lemma, participant_of, reference_of
 
@@ -40,40 +40,98 @@ def feminine_title(role: str) -> str:
     return " ".join(words[:-1] + [head])
 
 
+def name_gender(name: str) -> bool | None:
+    """True for a woman's name: Latvian given names end in -a/-e for women,
+    -s/-š for men; None when the ending says nothing (``Ri Jong Ho``)."""
+    first = name.split()[0].lower() if name.split() else ""
+    if first.endswith(("a", "e")):
+        return True
+    if first.endswith(("s", "š")):
+        return False
+    return None
+
+
 def is_female(person: Span) -> bool:
-    """Gender of a named person: Latvian given names end in -a/-e for women, -s/-š for men.
+    """Gender of a named person in the doc.
 
     The first name's lemma decides (the tagger's gender for names is less
     reliable); a name that ends otherwise falls back to the tagger.
     """
     first = person[0]
-    name = (first.lemma_ or first.text).lower()
-    if name.endswith(("a", "e")):
-        return True
-    if name.endswith(("s", "š")):
-        return False
-    return "Fem" in person.root.morph.get("Gender")
+    found = name_gender(first.lemma_ or first.text)
+    return found if found is not None else "Fem" in person.root.morph.get("Gender")
+
+
+def same_entity(a: Token, b: Token) -> bool:
+    """``a`` (before ``b``) and ``b`` are in one entity span."""
+    doc = a.doc
+    return a.ent_iob_ != "O" and all(doc[k].ent_iob_ == "I" for k in range(a.i + 1, b.i + 1))
+
+
+def gendered_role(title: str, female: bool, plural: bool) -> str:
+    """One woman's title is the feminine noun; a plural title (``ST tiesneši
+    ir ... Aija Branta``) keeps the lemma as written."""
+    return feminine_title(title) if female and not plural else title
+
+
+# A person found by its title rather than by NER: ``Prezidents Donalds Tramps``
+# inside a mis-tagged ORG, ``Ģenerālprokurors Džefs`` tagged with its title.
+Person = tuple[Span, str, tuple[int, int] | None]  # (name span, canonical, entity span)
+# Tokens that may stand between an apposed name and its title
+# (``Pols Mills-Hiks (Paul Mills-Hicks), “Sainsbury's” komercdirektors``).
+APPOSITION_WINDOW = 10
+APPOSITION_SEPARATORS = {",", "—", "–", "-"}
+# Name words NER may leave out: foreign names are tagged X or PART (``Ri Jong Ho``, ``Maikam Lī``).
+NAME_POS = {"PROPN", "X", "PART", "NOUN"}
+# What may join two names that share one plural title (``senatoriem X (gloss) no Y, kā arī Z``).
+COORDINATION_WORDS = {",", "un", "kā", "arī", "vai", "no"}
+
+
+def is_name_word(tok: Token) -> bool:
+    return tok.pos_ in NAME_POS and tok.is_title and tok.ent_iob_ == "O"
+
+
+def coordinated(doc: Doc, left: Span, right: Span) -> bool:
+    """Only glosses, ``no`` + place and ``,``/``un``/``kā arī`` stand between two names."""
+    k = left.end
+    while k < right.start:
+        tok = doc[k]
+        if tok.text == "(":
+            close = next((j for j in range(k, right.start) if doc[j].text == ")"), None)
+            if close is None:
+                return False
+            k = close + 1
+            continue
+        if tok.lower_ not in COORDINATION_WORDS and not (tok.ent_type_ in GROUP_LABELS and doc[k - 1].lower_ == "no"):
+            return False
+        k += 1
+    return True
 
 
 class RoleExtractor(FactExtractor):
     fact_type = "role"
 
-    def title_at(self, doc: Doc, i: int, ents: dict[int, Span]) -> tuple[int, str] | None:
-        """If ``doc[i]`` ends a title, (title start, role string)."""
+    def title_at(self, doc: Doc, i: int, names: set[int]) -> tuple[int, str] | None:
+        """If ``doc[i]`` ends a title, (title start, role string).
+
+        ``names`` are the tokens of person names: a title is never part of
+        one, but may stand inside a mis-tagged ORG or LOC span.
+        """
         head = doc[i]
-        if i in ents or head.pos_ not in ("NOUN", "PROPN") or not self.lexicon.is_title_head(lemma(head)):
+        form = self.lexicon.title_form(lemma(head)) if head.pos_ in ("NOUN", "PROPN") else None
+        if i in names or form is None:
             return None
         start = i
         while start > 0:
             prev = doc[start - 1]
-            if prev.i in ents or prev.is_punct:
+            if prev.i in names or prev.is_punct or (prev.ent_iob_ != "O" and not same_entity(prev, head)):
                 break
             if prev.pos_ == "ADJ" or (is_genitive(prev) and prev.pos_ == "NOUN"
                                       and lemma(prev) in self.lexicon.title_modifiers):
                 start -= 1
                 continue
             break
-        words = [t.text for t in doc[start:i]] + [head.lemma_ or head.text]
+        words = [t.lower_ for t in doc[start:i]] + [form]
         return start, " ".join(words)
 
     def organization_before(self, doc: Doc, start: int, ents: dict[int, Span]) -> dict | None:
@@ -84,32 +142,32 @@ class RoleExtractor(FactExtractor):
             return None
         found = participant_of(doc[j], ents, GROUP_LABELS)
         if found is not None:
-            return found
+            # A title tagged inside the organisation's span is no organisation of its own.
+            return found if found["end"] <= start else None
         tok = doc[j]
         if tok.pos_ == "NOUN" and is_genitive(tok) and lemma(tok) in self.lexicon.group_nouns:
             return reference_of(tok)
         return None
 
-    def fact(self, person: Span, title: tuple[int, int, str], org: dict | None) -> dict:
+    def fact(self, person: Person, title: tuple[int, int, str], org: dict | None) -> dict:
+        span, canonical, ent_span = person
         start, end, role = title
-        # One woman's title is the feminine noun; a plural title (``ST tiesneši
-        # ir ... Aija Branta``) keeps the lemma as written.
-        if is_female(person) and "Plur" not in person.doc[end - 1].morph.get("Number"):
-            role = feminine_title(role)
-        bounds = [person.start, person.end, start, end]
+        plural = "Plur" in span.doc[end - 1].morph.get("Number")
+        bounds = [span.start, span.end, start, end]
         if org:
             bounds.extend([org["start"], org["end"]])
         return {"type": "role", "start": min(bounds), "end": max(bounds),
-                "person": {"start": person.start, "end": person.end,
-                           "canonical": person._.canonical or person.text, "entity": True},
-                "role": role, "organization": org}
+                "person": {"start": span.start, "end": span.end, "canonical": canonical, "entity": ent_span is not None,
+                           "entity_span": ent_span},
+                "role": gendered_role(role, is_female(span), plural), "title": role, "plural": plural,
+                "organization": org}
 
-    def titles_before(self, doc: Doc, person: Span, ents: dict[int, Span]) -> list[tuple[int, int, str]]:
+    def titles_before(self, doc: Doc, span: Span, names: set[int]) -> list[tuple[int, int, str]]:
         """Titles right before the name, following ``un``/``,`` chains leftwards."""
         out = []
-        end = person.start
+        end = span.start
         while end > 0:
-            found = self.title_at(doc, end - 1, ents)
+            found = self.title_at(doc, end - 1, names)
             if found is None:
                 break
             out.append((found[0], end, found[1]))
@@ -120,53 +178,134 @@ class RoleExtractor(FactExtractor):
             break
         return out
 
+    def persons(self, doc: Doc) -> list[Person]:
+        """Named people: PERSON entities with leading titles split off and
+        names NER cut short completed, and names that follow a title inside
+        another entity's span."""
+        out: list[Person] = []
+        covered: set[int] = set()
+        for ent in doc.ents:
+            if ent.label_ == "PERSON" and ent.start not in covered:
+                person = self.person_of(ent)
+                out.append(person)
+                covered.update(range(person[0].start, person[0].end))
+        for ent in doc.ents:
+            if ent.label_ == "PERSON":
+                continue
+            for tok in ent:
+                name = self.name_after(doc, tok.i + 1, ent.end) if self.lexicon.is_title_head(lemma(tok)) else None
+                if name is not None and name.start not in covered:
+                    out.append((name, canonical_form(tokens_from_span(name), person=True), None))
+        return out
+
+    def person_of(self, ent: Span) -> Person:
+        doc = ent.doc
+        start = ent.start
+        while start < ent.end - 1 and doc[start].is_title and self.lexicon.is_title_head(lemma(doc[start])):
+            start += 1
+        # ``Burnastonā Mārvins Kuks``: a place in the locative is no part of a name.
+        while start < ent.end - 1 and doc[start].morph.get("Case") == ["Loc"]:
+            start += 1
+        end = ent.end
+        # ``Sutopo Purvo Nugroho``: a capitalised name word right after the
+        # entity, or the rest of the name tagged as a second PERSON.
+        while end < len(doc) and (is_name_word(doc[end]) or (doc[end].ent_type_ == "PERSON" and end > start
+                                                             and doc[end].is_title)):
+            end += 1
+        if start == ent.start and end == ent.end:
+            return ent, ent._.canonical or ent.text, (ent.start, ent.end)
+        span = doc[start:end]
+        return span, canonical_form(tokens_from_span(span), person=True), (ent.start, ent.end)
+
+    @staticmethod
+    def name_after(doc: Doc, start: int, limit: int) -> Span | None:
+        """Capitalised proper nouns from ``start`` up to ``limit``: a name."""
+        end = start
+        while end < limit and doc[end].pos_ in NAME_POS and doc[end].is_title:
+            end += 1
+        while end < len(doc) and end >= limit and is_name_word(doc[end]):
+            end += 1
+        return doc[start:end] if end > start else None
+
     def extract(self, doc: Doc, facts: list[dict]) -> Iterable[dict]:
         ents = entity_index(doc)
-        for person in doc.ents:
-            if person.label_ != "PERSON":
-                continue
-            emitted = False
-            titles = self.titles_before(doc, person, ents)
+        people = self.persons(doc)
+        names = {i for span, _, _ in people for i in range(span.start, span.end)}
+        shared: tuple[Span, tuple[int, int, str], dict | None] | None = None
+        for person in sorted(people, key=lambda p: p[0].start):
+            span = person[0]
+            titles = [t for t in self.titles_before(doc, span, names) if self.agrees(doc[t[1] - 1], span)]
             if titles:
                 org = self.organization_before(doc, titles[-1][0], ents)
                 for title in titles:
                     yield self.fact(person, title, org)
-                emitted = True
-            # ``Odrija Azulē, UNESCO ģenerāldirektore,``
-            if not emitted and person.end + 1 < len(doc) and doc[person.end].text == ",":
-                for i in range(person.end + 1, min(len(doc), person.end + 8)):
-                    if doc[i].is_punct:
-                        break
-                    found = self.title_at(doc, i, ents)
-                    if found is not None and doc[i].head.i in range(person.start, person.end):
-                        org = self.organization_before(doc, found[0], ents)
-                        yield self.fact(person, (found[0], i + 1, found[1]), org)
-                        emitted = True
-                        break
-            if not emitted:
-                yield from self.from_clause(doc, person, ents)
+                plural = "Plur" in doc[titles[0][1] - 1].morph.get("Number")
+                shared = (span, titles[0], org) if plural else None
+                continue
+            # ``senatoriem Lindsijam Gremam ..., kā arī Maikam Lī``: one plural title, several names.
+            if shared is not None and coordinated(doc, shared[0], span):
+                yield self.fact(person, shared[1], shared[2])
+                shared = (span, shared[1], shared[2])
+                continue
+            apposed = list(self.titles_after(doc, span, names, ents))
+            if apposed:
+                for title, org in apposed:
+                    yield self.fact(person, title, org)
+                continue
+            yield from self.from_clause(doc, person, names, ents)
 
-    def from_clause(self, doc: Doc, person: Span, ents: dict[int, Span]) -> Iterable[dict]:
+    @staticmethod
+    def agrees(title: Token, span: Span) -> bool:
+        """A genitive name after a title in another case modifies what follows
+        (``profesors Hārvarda Medicīnas skolā``): it is not the title's person."""
+        case = span.root.morph.get("Case")
+        return not (case == ["Gen"] and title.morph.get("Case") not in ([], ["Gen"]))
+
+    def titles_after(self, doc: Doc, span: Span, names: set[int],
+                     ents: dict[int, Span]) -> Iterable[tuple[tuple[int, int, str], dict | None]]:
+        """``Odrija Azulē, UNESCO ģenerāldirektore`` and, past a gloss in parentheses
+        and a dash, ``X (Y) — progresīvās kustības “MoveOn” vecākā padomniece un ...``."""
+        i = span.end
+        if i < len(doc) and doc[i].text == "(":
+            close = next((k for k in range(i, min(len(doc), i + 8)) if doc[k].text == ")"), None)
+            i = close + 1 if close is not None else i
+        if i >= len(doc) or doc[i].text not in APPOSITION_SEPARATORS:
+            return
+        case = span.root.morph.get("Case")
+        for k in range(i + 1, min(len(doc), i + 1 + APPOSITION_WINDOW)):
+            tok = doc[k]
+            if k in names or (tok.is_punct and tok.text not in QUOTES and tok.text not in "()"):
+                return
+            if tok.pos_ in ("VERB", "AUX", "SCONJ") or (tok.pos_ == "CCONJ" and tok.lower_ != "un"):
+                return
+            found = self.title_at(doc, k, names)
+            if found is None:
+                continue
+            if tok.head.i in range(span.start, span.end) or not case or tok.morph.get("Case") == case:
+                yield (found[0], k + 1, found[1]), self.organization_before(doc, found[0], ents)
+
+    def from_clause(self, doc: Doc, person: Person, names: set[int], ents: dict[int, Span]) -> Iterable[dict]:
         """Election (``par ... priekšsēdētāju ievēlēts X``) and copula lists (``ST tiesneši ir X, Y``)."""
-        root = person.root
+        span = person[0]
+        root = span.root
         while root.dep_ == "conj" and root.head is not root:
             root = root.head
         anchor = root.head if root.dep_.split(":")[0] in ("nsubj", "obj") else root
         # ``ST tiesneši ir Kūtris, ...``: the title is the predicate the names are subjects of.
         if anchor is not root and any(c.dep_ == "cop" for c in anchor.children):
-            found = self.title_at(doc, anchor.i, ents)
+            found = self.title_at(doc, anchor.i, names)
             if found is not None:
                 yield self.fact(person, (found[0], anchor.i + 1, found[1]), self.organization_of(doc, anchor, found[0], ents))
                 return
         for child in anchor.children:
-            if child.i in range(person.start, person.end):
+            if child.i in range(span.start, span.end):
                 continue
             is_elect = (child.dep_.split(":")[0] in ("obl", "iobj", "obj", "nmod") and has_case_marker(child, "par")
                         and lemma(anchor) in self.lexicon.elect_verbs)
             is_copula = child.dep_.split(":")[0] == "nsubj" and any(c.dep_ == "cop" for c in anchor.children)
             if not (is_elect or is_copula):
                 continue
-            found = self.title_at(doc, child.i, ents)
+            found = self.title_at(doc, child.i, names)
             if found is None:
                 continue
             yield self.fact(person, (found[0], child.i + 1, found[1]), self.organization_of(doc, child, found[0], ents))

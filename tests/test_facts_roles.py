@@ -1,0 +1,55 @@
+"""Role facts for the constructions of news text (sentences written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def roles(analyzer, text):  # noqa: ANN001, ANN201
+    article = analyzer.analyze(text, force_language="lv")
+    found = [f for f in article.facts if f.type == "role"]
+    for f in found:
+        assert text[f.start:f.end] == f.text
+    return {(f.person.canonical, f.role) for f in found}
+
+
+@pytest.mark.parametrize("text, person, role", [
+    # a title with its own genitive before a name in the dative
+    ("Žurnālisti uzdeva jautājumus Saeimas spīkerei Ingai Kalniņai.", "Inga Kalniņa", "spīkere"),
+    # a capitalised title opening the sentence
+    ("Premjerministre Laura Zariņa apmeklēja Valmieru.", "Laura Zariņa", "premjerministre"),
+    # apposition past a gloss in parentheses, the organisation in quotes, a compound title
+    ("Jānis Ozols (John Ozols), “Latvijas Piens” komercdirektors, atteicās komentēt.", "Jānis Ozols",
+     "komercdirektors"),
+    # the lemmatizer's wrong declension (kapteins) still names the title kapteinis
+    ("Spēles beigās kapteini Andri Bērziņu nomainīja.", "Andris Bērziņš", "kapteinis"),
+    # NER tags the title with the first name and the surname apart
+    ("Ģenerālprokurors Juris Stukāns vērsās tiesā.", "Juris Stukāns", "ģenerālprokurors"),
+    # a foreign name NER cuts short
+    ("Indonēzijas katastrofu aģentūras pārstāvis Sutopo Purvo Nugroho sacīja, ka bojāgājušo skaits pieaug.",
+     "Sutopo Purvo Nugroho", "pārstāvis"),
+])
+def test_role(analyzer, text, person, role):
+    assert (person, role) in roles(analyzer, text)
+
+
+def test_plural_title_shared_by_coordinated_names(analyzer):
+    found = roles(analyzer, "Vēstuli nosūtīja ASV senatoriem Robertam Kalnam (Robert Kalns) no Teksasas, "
+                            "kā arī Pēterim Liepam (Peter Liepa).")
+    assert {("Roberts Kalns", "senators"), ("Pēteris Lieps", "senators")} <= found, found
+
+
+def test_short_mention_takes_the_fullest_name_and_its_gender(analyzer):
+    found = roles(analyzer, "Sarunā piedalījās Valsts prezidents Edgars Rinkēvičs. "
+                            "Vēlāk prezidentu Rinkēviču apsveica ministri.")
+    assert ("Edgars Rinkēvičs", "prezidents") in found, found
+    assert not any(role == "prezidente" for _, role in found), found
+
+
+def test_descriptors_are_not_roles(analyzer):
+    assert roles(analyzer, "Eksperte Dace Priede skaidroja situāciju.") == set()
+
+
+def test_genitive_name_after_a_title_is_not_its_person(analyzer):
+    found = roles(analyzer, "Viņš ir profesors Hārvarda Medicīnas skolā.")
+    assert not any(role == "profesors" for _, role in found), found
