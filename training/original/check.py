@@ -28,6 +28,10 @@ def record_errors(record: dict) -> list[str]:
     text = record.get("text", "")
     if not isinstance(text, str) or not text.strip():
         return ["empty text"]
+    foreign = sorted({ch for ch in text if ch.isalpha() and not _latin(ch)})
+    if foreign:
+        # Cyrillic "а" and Latin "a" look alike; a stray one makes a name unmatchable.
+        errors.append(f"non-Latin letters {''.join(foreign)!r}")
     spans = []
     for ent in record.get("entities", []):
         start, end, label = ent.get("start"), ent.get("end"), ent.get("label")
@@ -54,6 +58,11 @@ def record_errors(record: dict) -> list[str]:
         if s2 < e1:
             errors.append(f"overlap {m1!r} / {m2!r}")
     return errors
+
+
+def _latin(ch: str) -> bool:
+    """Latin script, Latvian letters included (everything up to U+024F)."""
+    return ord(ch) <= 0x024F
 
 
 def _dotted_end(mention: str) -> bool:
