@@ -14,9 +14,11 @@ import pytest
 
 stanza = pytest.importorskip("stanza", reason="the stanza extra is not installed (pip install 'lvnews[stanza]')")
 
-from lvnews import pipeline, stanza_backend  # noqa: E402
-from lvnews.stanza_backend import (MODELS_ENV, doc_from_stanza, own_models_dir, stanza_models_dir,  # noqa: E402
-                                   stanza_resources_dir)
+from lvnews import model_paths, stanza_backend  # noqa: E402
+from lvnews.model_paths import STANZA_MODELS_ENV as MODELS_ENV  # noqa: E402
+from lvnews.model_paths import own_stanza_models_dir as own_models_dir  # noqa: E402
+from lvnews.model_paths import stanza_models_dir, stanza_resources_dir  # noqa: E402
+from lvnews.stanza_backend import doc_from_stanza  # noqa: E402
 
 TEXT = "  Jānis strādā Rīgā.\n\nViņš ir ārsts."
 ROWS = [  # form, lemma, upos, xpos, feats, head, deprel
@@ -99,7 +101,7 @@ def test_models_dir_order(tmp_path, monkeypatch):
     """resources= > $LVNEWS_STANZA_MODELS > installed package > checkout > official models."""
     here = tmp_path / "src" / "lvnews"
     here.mkdir(parents=True)
-    monkeypatch.setattr(pipeline, "__file__", str(here / "pipeline.py"))  # where bundled models are sought
+    monkeypatch.setattr(model_paths, "__file__", str(here / "model_paths.py"))  # where bundled models are sought
     monkeypatch.delenv(MODELS_ENV, raising=False)
     monkeypatch.setenv("STANZA_RESOURCES_DIR", str(tmp_path / "official"))
 

@@ -25,6 +25,7 @@ from spacy.tokens import Doc
 from . import __version__
 from .article import Block, Chunk, chunks_of, extract_html, split_article
 from .convert import TextMap, fill_article
+from .model_paths import MODEL_NAME, model_path, resolved_model  # noqa: F401  (model_path: public here too)
 from .language import LanguageGuess, article_language, detect_language, language_code, looks_latvian
 from .records import Article, Paragraph
 from . import entities as _entities  # noqa: F401  (registers components)
@@ -36,7 +37,6 @@ from .entities import money as _entity_money  # noqa: F401
 from .entities import names as _entity_names  # noqa: F401
 from . import sentences as _sentences  # noqa: F401
 
-MODEL_NAME = "lv_lvnews"
 # Components that read the whole article, not one paragraph: acronyms defined in
 # one paragraph and used in the next, a person named in full and later by surname,
 # a bare "tīklā" that refers to a network named earlier. From the first of them on,
@@ -52,28 +52,6 @@ PIPE_BATCH = 64
 # Latvian lines are easily mistaken for Lithuanian.
 FOREIGN_PARAGRAPH_MIN_CHARS = 40
 FOREIGN_PARAGRAPH_MIN_SCORE = 0.95
-
-
-def bundled(name: str, is_model: Callable[[Path], bool]) -> Path | None:
-    """``name`` inside the installed package's ``_models/``, else the checkout's ``models/``,
-    where ``is_model`` accepts it; None when neither has it."""
-    here = Path(__file__).resolve().parent
-    for candidate in (here / "_models" / name, here.parent.parent / "models" / name):
-        if is_model(candidate):
-            return candidate
-    return None
-
-
-def model_path(name: str = MODEL_NAME) -> Path:
-    """The bundled spaCy model: inside the installed package, or the checkout's models/."""
-    path = bundled(name, lambda candidate: (candidate / "config.cfg").exists())
-    if path is not None:
-        return path
-    here = Path(__file__).resolve().parent
-    raise FileNotFoundError(
-        f"lvnews model {name!r} not found in {here / '_models'} or the checkout's models/ folder; "
-        "reinstall lvnews or pass model=<path to a spaCy model directory>"
-    )
 
 
 def approx_words(text: Any) -> int:
@@ -315,23 +293,16 @@ def normalize_item(item: Any, index: int) -> tuple[str | None, Any, dict]:
     raise TypeError(f"item {index}: expected str or a dict with 'text', not {type(item).__name__}")
 
 
-def _resolved(model: str | Path | None) -> Path | None:
-    """The model's directory: the bundled one, a given path; None for an installed package name."""
-    if model is None:
-        return model_path()
-    return Path(model).resolve() if Path(model).exists() else None
-
-
 def load(model: str | Path | None = None, backend: str = "spacy", **kwargs: Any) -> Analyzer:
     """Load an Analyzer: the bundled model by default, or a spaCy model path/name."""
     if backend == "stanza":
         from .stanza_backend import load_stanza
 
         return Analyzer(load_stanza(model, **kwargs), backend="stanza",  # raises clearly without models
-                        path=_resolved(model))
+                        path=resolved_model(model))
     if backend != "spacy":
         raise ValueError(f"unknown backend {backend!r}: use 'spacy' or 'stanza'")
-    path = _resolved(model)
+    path = resolved_model(model)
     nlp = spacy.load(path if path is not None else model, **kwargs)
     return Analyzer(nlp, backend="spacy", path=path)
 
@@ -348,7 +319,7 @@ def shared_analyzer(model: str | Path | None = None, backend: str = "spacy", **k
     The returned analyzer is safe to share between threads (see ``Analyzer``).
     """
     # The bundled model named or left out is one model: key on where it is loaded from.
-    where = _resolved(model)
+    where = resolved_model(model)
     key = (str(where if where is not None else model), backend, repr(sorted(kwargs.items())))
     analyzer = _shared.get(key)
     if analyzer is None:

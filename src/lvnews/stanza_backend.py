@@ -24,7 +24,6 @@ Nothing is downloaded at run time (``download_method=None``).
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
@@ -33,55 +32,15 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from .model_paths import (STANZA_MODELS_ENV, is_stanza_models_dir, model_path, stanza_models_dir,
+                          stanza_resources_dir)
+
 # The statistical components Stanza replaces, with the rules that mend their
 # output (lemmas, sentence boundaries before and after the parser); tok2vec
 # stays for the NER.
 REPLACED = ("tagger", "morphologizer", "trainable_lemmatizer", "lvnews_lemma_lookup", "lvnews_sentence_rules",
             "parser", "lvnews_sentence_repair")
 PROCESSORS = "tokenize,pos,lemma,depparse"
-OWN_MODELS = "stanza"  # models/stanza in a checkout, lvnews/_models/stanza when installed
-MODELS_ENV = "LVNEWS_STANZA_MODELS"
-
-
-def stanza_resources_dir() -> Path:
-    """Where Stanza keeps models: $STANZA_RESOURCES_DIR or Stanza's own default."""
-    env = os.environ.get("STANZA_RESOURCES_DIR")
-    if env:
-        return Path(env)
-    import stanza
-
-    return Path.home() / ".cache" / "stanza" / stanza.__version__ / "resources"
-
-
-def is_models_dir(directory: Path) -> bool:
-    """A Stanza model directory: a resources.json and a Latvian model folder."""
-    return (directory / "resources.json").is_file() and (directory / "lv").is_dir()
-
-
-def own_models_dir() -> Path | None:
-    """Our own packaged Stanza models, as ``pipeline.model_path`` finds the spaCy model:
-    inside the installed package, else the checkout's models/ folder; None when neither has them."""
-    from .pipeline import bundled
-
-    return bundled(OWN_MODELS, is_models_dir)
-
-
-def stanza_models_dir(resources: str | Path | None = None) -> Path:
-    """The Stanza model directory the backend loads (see the module docstring for the order).
-
-    An explicit ``resources`` or ``$LVNEWS_STANZA_MODELS`` is used as given (and
-    must hold Latvian models); otherwise our own models, otherwise the official
-    ones in ``stanza_resources_dir()``.
-    """
-    if resources is not None:
-        return Path(resources)
-    env = os.environ.get(MODELS_ENV)
-    if env:
-        return Path(env)
-    own = own_models_dir()
-    return own if own is not None else stanza_resources_dir()
-
-
 def doc_from_stanza(vocab: Vocab, sdoc: Any, text: str) -> Doc:
     """A spaCy Doc over exactly ``text`` from a Stanza Document of it.
 
@@ -149,11 +108,11 @@ class StanzaTokenizer:
         torch.set_num_threads(threads)
         self.vocab = vocab
         directory = stanza_models_dir(resources)
-        if not is_models_dir(directory):
+        if not is_stanza_models_dir(directory):
             raise FileNotFoundError(
                 f"no Stanza Latvian models in {directory} (a resources.json and an lv/ folder): "
                 "run `lvnews download stanza` (or stanza.download('lv')), set STANZA_RESOURCES_DIR, "
-                f"or point {MODELS_ENV} or resources= at a folder written by training/stanza/package.py"
+                f"or point {STANZA_MODELS_ENV} or resources= at a folder written by training/stanza/package.py"
             )
         self.directory = directory
         self.pipeline = stanza.Pipeline(lang="lv", dir=str(directory), processors=PROCESSORS,
@@ -181,8 +140,6 @@ def load_stanza(model: str | Path | None = None, resources: str | Path | None = 
     ``resources``: a Stanza model directory to use instead of the default
     order (``$LVNEWS_STANZA_MODELS``, our own models, the official ones).
     """
-    from .pipeline import model_path
-
     nlp = spacy.load(model if model is not None else model_path(), exclude=list(REPLACED))
     nlp.tokenizer = StanzaTokenizer(nlp.vocab, Path(resources) if resources else None)
     return nlp
