@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
-__version__ = "0.1.0"
+from .version import __version__
 
 def load(model=None, backend: str = "spacy", **kwargs: Any):  # noqa: ANN001, ANN201
     """Load an ``Analyzer`` (the bundled model unless ``model`` names another)."""

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
-from . import __version__
+from .version import __version__
 
 
 def _load(args: argparse.Namespace):  # noqa: ANN202
@@ -183,6 +183,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--text-field", default="text")
     p.add_argument("--dask", default=None, metavar="SCHEDULER_ADDRESS")
     p.add_argument("--force-language", default=None)
+    p.add_argument("--timeout", type=float, default=None, metavar="SECONDS",
+                   help="per article: a longer analysis is stopped and becomes an error record")
     p.set_defaults(func=cmd_annotate)
 
     p = sub.add_parser("download", help="download the official Stanza Latvian models (for --backend stanza)")

@@ -22,7 +22,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import __version__
+from .version import __version__
 from .article import Block, Chunk, chunks_of, extract_html, split_article
 from .convert import TextMap, fill_article
 from .model_paths import MODEL_NAME, model_path, resolved_model  # noqa: F401  (model_path: public here too)

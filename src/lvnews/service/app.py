@@ -16,7 +16,7 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.openapi.utils import get_openapi
 
-from .. import __version__
+from ..version import __version__
 from .auth import API_KEY_HEADER, PROTECTED_PREFIX, ApiKeyAuth
 from .errors import install_handlers
 from .limits import BodySizeLimit
