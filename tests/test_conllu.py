@@ -107,6 +107,18 @@ def test_messy_news_pass_the_ud_validator(messy_files, tmp_path):
     assert "*** PASSED ***" in result.stdout + result.stderr
 
 
+@pytest.mark.slow
+def test_news_through_annotate_pass_the_ud_validator(corpora, tmp_path):
+    """The 40 real news articles, through the batch path (lvnews annotate --format conllu)."""
+    news = corpora / "news" / "articles_dev.jsonl"
+    out = tmp_path / "news.conllu"
+    subprocess.run([sys.executable, "-m", "lvnews.cli", "annotate", str(news), "-o", str(out), "--format", "conllu",
+                    "--quiet"], check=True, capture_output=True)
+    assert out.read_text(encoding="utf-8").count("# newdoc id = ") == 40
+    result = udvalidate(out)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
 def test_text_comes_back_from_forms_and_misc(analyzer, messy_files):
     """FORMs with SpacesInToken/SpacesAfter/SpaceAfter give each sentence's text as written."""
     for path in messy_files:
