@@ -20,6 +20,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Mapping, Sequence
 
+from .person_names import NamePart, person_base_form
+
 # Dependency relations through which a word agrees with its head.
 AGREEING_DEPS = {"amod", "det", "flat", "compound", "nummod", "appos", "conj"}
 NOMINAL = {"NOUN", "PROPN"}
@@ -237,25 +239,34 @@ def _quoted(tokens: Sequence[CanonToken]) -> set[int]:
 
 
 def canonical_form(tokens: Sequence[CanonToken], forms: Mapping[str, str] | None = None,
-                   person: bool = False) -> str:
+                   person: bool = False, context: tuple[str | None, str | None] = (None, None),
+                   syntax: str | None = None, known: frozenset[str] = frozenset()) -> str:
     """The mention in base form; ``forms`` maps ``lemma|Plur`` to a known plural.
 
-    The parts of a person's name share their case: when the first name is
-    oblique, every part declines (``Annu Liepu`` -> ``Anna Liepa``) whatever
-    case the tagger gave the others; when it is nominative, the name stays
-    as written (``Kārlis Rimša``).
+    The parts of a person's name share their case and the first name's gender
+    (``Annu Liepu`` -> ``Anna Liepa``, ``Tomasa Bjorna`` -> ``Tomass Bjorns``);
+    see ``person_names``. ``context`` is the (gender, case) of a title noun in
+    apposition to a person (``kanclerei``), ``syntax`` the case its place in
+    the sentence implies, ``known`` the nominatives the article attests
+    (``person_names.reading``). A name in quotes as a whole is the
+    name as written, without its quotes (``“Lakers”`` -> ``Lakers``).
     """
+    tokens = unquoted(tokens)
     if not tokens:
         return ""
     head = mention_head(tokens)
-    words: list[str] = []
     quoted = _quoted(tokens)
-    person_oblique = person and _declinable(tokens[head])
+    if person:
+        parts = [NamePart(t.text, t.feats.get("Case"), t.feats.get("Gender"), t.lemma) for t in tokens]
+        if syntax is None and tokens[head].dep.split(":")[0] == "nsubj":
+            syntax = "Nom"
+        words = [t.text if i in quoted else w
+                 for i, (t, w) in enumerate(zip(tokens, person_base_form(parts, syntax, context, known)))]
+        return _joined(tokens, words)
+    words: list[str] = []
     for i, tok in enumerate(tokens):
         if i in quoted:
             word = tok.text  # a name in quotes does not decline: ``"Latvijas Loto"``
-        elif person and tok.pos == "PROPN" and i != head:
-            word = nominative_noun(tok, forms) if person_oblique else tok.text
         elif i == head or _agrees(tokens, i, head):
             if tok.pos in NOMINAL:
                 word = nominative_noun(tok, forms)
@@ -266,8 +277,30 @@ def canonical_form(tokens: Sequence[CanonToken], forms: Mapping[str, str] | None
         else:
             word = tok.text
         words.append(word)
+    return _joined(tokens, words)
+
+
+def _joined(tokens: Sequence[CanonToken], words: Sequence[str]) -> str:
+    """``words`` with the spacing of ``tokens`` as written, spaces normalised."""
     out = "".join(w + (tokens[i].space if i < len(tokens) - 1 else "") for i, w in enumerate(words))
     return " ".join(out.split())
+
+
+def unquoted(tokens: Sequence[CanonToken]) -> Sequence[CanonToken]:
+    """The mention without quote marks at its edges that enclose it or pair with nothing.
+
+    ``“Lakers”`` and a stray ``NBC News”`` lose them; ``SIA „Kurzemes Ceļi”``
+    keeps its closing quote, which pairs with the one inside.
+    """
+    start, end = 0, len(tokens)
+    while end - start >= 2 and tokens[start].text in QUOTES and tokens[end - 1].text in QUOTES:
+        start, end = start + 1, end - 1
+    inner = sum(t.text in QUOTES for t in tokens[start:end])
+    if inner % 2 and end > start and tokens[end - 1].text in QUOTES:
+        end -= 1
+    elif inner % 2 and end > start and tokens[start].text in QUOTES:
+        start += 1
+    return tokens[start:end]
 
 
 def tokens_from_span(span) -> list[CanonToken]:  # noqa: ANN001 - spaCy Span

@@ -1,0 +1,111 @@
+"""Base forms of (foreign) names: person names as a whole, indeclinables, quotes, surname-only mentions."""
+
+from __future__ import annotations
+
+import pytest
+
+from lvnews.entities.canonical import CanonToken, canonical_form, parse_feats
+from lvnews.entities.person_names import NamePart, attested, candidate_forms, person_base_form, reading
+
+
+def T(text, lemma, pos, feats="", dep="", head=-1):  # noqa: ANN001, ANN201, N802
+    return CanonToken(text, lemma, pos, parse_feats(feats), dep, head)
+
+
+def P(text, case=None, gender=None, lemma=""):  # noqa: ANN001, ANN201, N802
+    return NamePart(text, case, gender, lemma)
+
+
+@pytest.mark.parametrize("parts, expected", [
+    # Both parts go to the nominative of the first name's gender.
+    ([P("Alana", "Gen", "Masc"), P("Litgova", "Nom", "Fem")], ["Alans", "Litgovs"]),
+    ([P("Martas", "Gen", "Fem"), P("Ozolas", "Gen", "Fem")], ["Marta", "Ozola"]),
+    ([P("Ilzei", "Dat", "Fem"), P("Kalnei", "Dat", "Fem")], ["Ilze", "Kalne"]),
+    # -o does not decline: only the first name does.
+    ([P("Breta", "Gen", "Masc"), P("Kaveno")], ["Brets", "Kaveno"]),
+    ([P("Kaveno", "Acc", "Masc", "Kavenais")], ["Kaveno"]),
+    # Stems: -iņ takes -š, an alternated consonant goes back before -is, the
+    # lemmatizer's -is is kept, and -s is the default.
+    ([P("Pētera", "Gen", "Masc", "Pēteris"), P("Kalniņa", "Gen", "Masc")], ["Pēteris", "Kalniņš"]),
+    ([P("Pētera", "Gen", "Masc", "Pētera"), P("Kalniņa", "Gen", "Masc")], ["Pēters", "Kalniņš"]),
+    ([P("Kārļa", "Gen", "Masc"), P("Lāča", "Gen", "Masc")], ["Kārlis", "Lācis"]),
+    ([P("Jāņa", "Gen", "Masc")], ["Jānis"]),
+    # Original spellings stay as written, every part.
+    ([P("Walter", "Nom", "Masc"), P("Brooksa", "Gen", "Masc")], ["Walter", "Brooksa"]),
+    ([P("Edgar"), P("Milton", "Acc")], ["Edgar", "Milton"]),
+    # After a first name that does not decline, neither does an -i surname.
+    ([P("Pablo"), P("Martini", "Acc", "Masc")], ["Pablo", "Martini"]),
+])
+def test_person_base_form(parts, expected):
+    assert person_base_form(parts) == expected
+
+
+def test_syntax_and_a_title_decide_what_the_endings_leave_open():
+    # "Alana Litgova" is a feminine nominative or a masculine genitive ...
+    parts = [P("Alana", "Nom", "Fem"), P("Litgova", "Nom", "Fem")]
+    assert person_base_form(parts) == ["Alana", "Litgova"]
+    # ... and before the noun it modifies only the genitive is left.
+    assert person_base_form(parts, syntax="Gen") == ["Alans", "Litgovs"]
+    # A title in apposition agrees: "ministrei Annai" is feminine dative.
+    anna = [P("Annai", "Dat", "Masc"), P("Ziedai", "Dat", "Masc")]
+    assert reading(anna, context=("Fem", "Dat")) == ("Fem", "Dat")
+    # A subject is nominative: an -u name the tagger also read so stays as written.
+    assert person_base_form([P("Paulu", "Nom", "Masc")], syntax="Nom") == ["Paulu"]
+    assert person_base_form([P("Paulu", "Acc", "Masc")]) == ["Pauls"]
+
+
+def test_forms_the_article_attests_settle_an_ambiguous_mention():
+    known = attested(["Robertss", "Kalniņš", "Ilze", "Ozolas", "Liepa", "NATO"])
+    assert known == {"robertss", "kalniņš", "ilze", "ozola"}
+    ambiguous = [P("Roberta", "Nom", "Fem"), P("Lapsa", "Nom", "Fem")]
+    assert person_base_form(ambiguous) == ["Roberta", "Lapsa"]
+    assert person_base_form(ambiguous, known=attested(["Roberts", "Lapss"])) == ["Roberts", "Lapss"]
+
+
+def test_candidate_forms_of_a_surname():
+    assert {"Bērziņš", "Bērziņam"} <= candidate_forms("Bērziņam")
+    assert "Liepa" in candidate_forms("Liepai") and "Liepa" in candidate_forms("Liepu")
+
+
+@pytest.mark.parametrize("tokens, person, expected", [
+    # A quoted name loses its quotes, a legal form's quotes stay, a stray quote goes.
+    ([T("“", "“", "PUNCT"), T("Zaļie", "zaļš", "ADJ", "Case=Nom"), T("Vilki", "vilks", "NOUN", "Case=Nom|Number=Plur"),
+      T("”", "”", "PUNCT")], False, "Zaļie Vilki"),
+    ([T("SIA", "SIA", "NOUN", "Abbr=Yes"), CanonToken("„", "„", "PUNCT", space=""),
+      CanonToken("Rūķis", "rūķis", "NOUN", {"Case": "Nom"}, space=""), T("”", "”", "PUNCT")], False, "SIA „Rūķis”"),
+    ([T("Radio", "Radio", "PROPN"), CanonToken("Ziņas", "ziņa", "NOUN", {"Case": "Nom"}, space=""),
+      T("”", "”", "PUNCT")], False, "Radio Ziņas"),
+    # An English name without a Latvian ending stays as written.
+    ([T("Instagram", "Instagrams", "PROPN", "Case=Loc|Gender=Masc|Number=Sing")], False, "Instagram"),
+    ([T("Nacionālā", "nacionāls", "ADJ", "Case=Gen|Gender=Masc|Number=Sing|Definite=Def", "amod", 2),
+      T("Orkānu", "orkāns", "NOUN", "Case=Gen|Gender=Masc|Number=Plur", "nmod", 2),
+      T("centra", "centrs", "NOUN", "Case=Gen|Gender=Masc|Number=Sing")], False, "Nacionālais Orkānu centrs"),
+    ([T("Tomasu", "Tomasa", "PROPN", "Case=Acc|Gender=Masc|Number=Sing"),
+      T("Lūsu", "Lūss", "PROPN", "Case=Acc|Gender=Masc|Number=Sing", "flat", 0)], True, "Tomass Lūss"),
+])
+def test_canonical_form_of_names(tokens, person, expected):
+    assert canonical_form(tokens, person=person) == expected
+
+
+def test_pipeline_declines_a_foreign_name_and_keeps_an_indeclinable_one(analyzer):
+    found = {e.text: e.canonical for e in analyzer.analyze("Žurnālisti runāja ar Alanu Litgovu.").entities}
+    assert found.get("Alanu Litgovu") == "Alans Litgovs", found
+    found = {e.text: e.canonical for e in analyzer.analyze("Viņa publicēja foto Instagram.").entities}
+    assert found.get("Instagram") == "Instagram", found
+
+
+def test_surname_only_mentions_take_the_full_name_and_its_link(analyzer, nlp):
+    text = "Vakar Jānis Bērziņš runāja ar žurnālistiem.\n\nŽurnālisti vēlāk jautāja Bērziņam par budžetu."
+    doc = nlp(text)
+    people = [(e.text, e._.canonical) for e in doc.ents if e.label_ == "PERSON"]
+    assert people == [("Jānis Bērziņš", "Jānis Bērziņš"), ("Bērziņam", "Jānis Bērziņš")], people
+    article = analyzer.analyze(text)
+    assert [e.canonical for e in article.entities if e.label == "PERSON"][-1] == "Jānis Bērziņš"
+
+
+def test_surname_canonical_can_be_the_surname_itself():
+    import lvnews
+
+    own = lvnews.load(config={"components": {"lvnews_entity_normalizer": {"surname_canonical": "surname"}}})
+    doc = own.nlp("Vakar Jānis Bērziņš runāja ar žurnālistiem. Žurnālisti vēlāk jautāja Bērziņam par budžetu.")
+    assert [e._.canonical for e in doc.ents if e.label_ == "PERSON"] == ["Jānis Bērziņš", "Bērziņš"]
