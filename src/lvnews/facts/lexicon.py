@@ -36,6 +36,8 @@ class Lexicon:
     title_modifiers: frozenset[str]
     elect_verbs: frozenset[str]
     title_compound_heads: frozenset[str]
+    day_parts: frozenset[str]
+    half_measures: frozenset[str]
 
     def is_title_head(self, lemma: str) -> bool:
         return self.title_form(lemma) is not None

@@ -14,6 +14,7 @@ from typing import Iterable
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from ..entities.canonical import QUOTES
 from ..numbers import number_spans
 from .base import FactExtractor
 from .currency import currency_of
@@ -24,6 +25,11 @@ COUNTED_POS = NOMINAL | {"SYM", "X"}
 # How far right of the number the counted noun may stand (``71 pilna servisa
 # degvielas uzpildes stacija``).
 MAX_NOUN_DISTANCE = 6
+# How far (tokens) back the count lending its unit to an elided one may end.
+ELIDED_WINDOW = 12
+# A quoted name may open right after a count (``divos “Rimi” veikalos``); a
+# closing quote after a number ends a name the number belongs to (``“Model 3” atsauksme``).
+OPENING_QUOTES = {"“", "„", "«"}
 
 
 def unit_of(tok: Token) -> str:
@@ -47,15 +53,28 @@ def takes_singular(value: float) -> bool:
     return float(value).is_integer() and int(value) % 10 == 1 and int(value) % 100 != 11
 
 
+def agrees_with_count(tok: Token, value: float) -> bool:
+    """A noun in the number a count takes: plural, or singular after ``..1`` (``21 pilsēta``)."""
+    number = tok.morph.get("Number")
+    return number == (["Sing"] if takes_singular(value) else ["Plur"])
+
+
 def counted_noun(sent: Span, start: int, end: int, value: float, lexicon: Lexicon) -> Token | None:
     """The noun that the number ``sent[start:end]`` (doc indices) counts."""
     doc = sent.doc
     noun = _counted_candidate(sent, start, end)
     # A genitive singular after a plural count is a modifier of the counted
     # noun (``44 pasaules valstīm``), not what is counted.
-    while (noun is not None and noun.pos_ == "NOUN" and not takes_singular(value) and noun.i + 1 < sent.end
+    while (noun is not None and noun.pos_ in NOMINAL and not takes_singular(value) and noun.i + 1 < sent.end
            and noun.morph.get("Case") == ["Gen"] and noun.morph.get("Number") == ["Sing"]
-           and doc[noun.i + 1].pos_ in NOMINAL):
+           and doc[noun.i + 1].pos_ in NOMINAL and agrees_with_count(doc[noun.i + 1], value)):
+        noun = doc[noun.i + 1]
+    # ``135 haizivju sugas``: a genitive plural before a noun that agrees
+    # with the count is what that noun is of; the noun is what is counted.
+    if (noun is not None and noun.pos_ == "NOUN" and noun.morph.get("Case") == ["Gen"] and not takes_singular(value)
+            and noun.morph.get("Number") == ["Plur"] and noun.i + 1 < sent.end
+            and doc[noun.i + 1].pos_ == "NOUN" and doc[noun.i + 1].morph.get("Case") not in ([], ["Gen"])
+            and noun.head.i == noun.i + 1 and agrees_with_count(doc[noun.i + 1], value)):
         noun = doc[noun.i + 1]
     # ``6 792 941 lata apmērā``: the frame noun measures the genitive before it.
     if noun is not None and lemma(noun) in lexicon.measure_frames and noun.i - 1 >= end:
@@ -81,6 +100,27 @@ def _count_subject(number: Token, lexicon: Lexicon) -> Token | None:
 
 
 def _counted_candidate(sent: Span, start: int, end: int) -> Token | None:
+    found = _nearest_nominal(sent, start, end)
+    if found is None or not is_name(found):
+        return found
+    # ``divos “Rimi” veikalos``, ``4700 Twitter ziņojumu``: a name or an acronym
+    # before a noun modifies it; with no noun after it the count's noun is left out.
+    for tok in sent.doc[found.i + 1 : min(sent.end, found.i + 4)]:
+        if tok.pos_ == "NOUN" and not is_name(tok):
+            return tok
+        if not (tok.text in QUOTES or is_name(tok)):
+            break
+    return None
+
+
+def is_name(tok: Token) -> bool:
+    """A proper name or a foreign word, not a unit: ``NBC``, ``Twitter``, ``Minutes`` (but ``%``, ``kg``, ``ASV``...)."""
+    if tok.text == "%" or tok.pos_ not in ("PROPN", "X") or tok.morph.get("Abbr") == ["Yes"]:
+        return False
+    return tok.ent_type_ not in ("", "MONEY") or tok.pos_ == "X" or tok.is_title
+
+
+def _nearest_nominal(sent: Span, start: int, end: int) -> Token | None:
     doc = sent.doc
     for tok in doc[start:end]:
         head = tok.head
@@ -94,6 +134,8 @@ def _counted_candidate(sent: Span, start: int, end: int) -> Token | None:
     for tok in doc[end : min(sent.end, end + MAX_NOUN_DISTANCE)]:
         if tok.text == "%":
             return tok
+        if tok.i == end and tok.text in OPENING_QUOTES:
+            continue
         if tok.pos_ in COUNTED_POS:
             return tok
         if tok.is_punct or tok.pos_ in ("VERB", "AUX", "ADP", "CCONJ", "SCONJ", "NUM"):
@@ -105,31 +147,95 @@ class QuantityExtractor(FactExtractor):
     fact_type = "quantity"
 
     def extract(self, doc: Doc, facts: list[dict]) -> Iterable[dict]:
+        found: list[dict] = []
         for sent in doc.sents:
             spans = [(sent.start + s, sent.start + e, v) for s, e, v in number_spans([t.text for t in sent])]
             i = 0
             while i < len(spans):
                 start, end, value = spans[i]
                 value_max = None
-                # A range: ``700 līdz 2000 tonnu``, ``3–4 gadi``.
                 if i + 1 < len(spans):
                     nstart, nend, nvalue = spans[i + 1]
-                    if nstart == end + 1 and doc[end].lower_ in self.lexicon.range_words and nvalue > value:
+                    joined = nstart == end + 1 and doc[end].lower_ in self.lexicon.range_words
+                    # ``10-6``, ``1 - 0``: a score falls or stays level; a range rises.
+                    if joined and doc[end].lower_ != "līdz" and nvalue <= value:
+                        i += 2
+                        continue
+                    # A range: ``700 līdz 2000 tonnu``, ``3–4 gadi``.
+                    if joined and nvalue > value:
                         value_max, end = nvalue, nend
                         i += 1
                 i += 1
+                if value == 1 and end < sent.end and doc[end].lower_ == "no":
+                    continue  # ``viens no``: one of a set, not a count
                 noun = counted_noun(sent, start, end, value, self.lexicon)
-                if noun is None:
+                if noun is not None and self.is_clock_time(noun):
                     continue
-                approx = self.approx_of(doc, start)
-                # Evidence is the number with its noun, or the number alone when the
-                # noun stands far away (``staciju skaits ir sasniedzis 40``).
-                near = noun.i >= start - 1
-                ev_start, ev_end = (min(start, noun.i), max(end, noun.i + 1)) if near else (start, end)
-                unit = unit_of(noun)
-                yield {"type": "quantity", "start": ev_start, "end": ev_end, "value": value,
-                       "value_max": value_max, "unit": unit, "approx": approx,
-                       "currency": currency_near(noun, unit), "number": (start, end), "noun": noun.i}
+                if noun is None:
+                    draft = self.elided(doc, start, end, value, value_max, found)
+                else:
+                    draft = self.draft(doc, start, end, value, value_max, noun)
+                if draft is not None:
+                    found.append(draft)
+            found.extend(self.halves(sent))
+        found.sort(key=lambda d: d["start"])
+        return found
+
+    def draft(self, doc: Doc, start: int, end: int, value: float, value_max: float | None, noun: Token) -> dict:
+        # Evidence is the number with its noun, or the number alone when the
+        # noun stands far away (``staciju skaits ir sasniedzis 40``).
+        near = noun.i >= start - 1
+        ev_start, ev_end = (min(start, noun.i), max(end, noun.i + 1)) if near else (start, end)
+        unit = unit_of(noun)
+        return {"type": "quantity", "start": ev_start, "end": ev_end, "value": value,
+                "value_max": value_max, "unit": unit, "approx": self.approx_of(doc, start),
+                "currency": currency_near(noun, unit), "number": (start, end), "noun": noun.i}
+
+    def is_clock_time(self, noun: Token) -> bool:
+        """``7 rītā``, ``septiņos vakarā``: an hour of a part of the day, not a count."""
+        return lemma(noun) in self.lexicon.day_parts and noun.morph.get("Case") == ["Loc"]
+
+    def elided(self, doc: Doc, start: int, end: int, value: float, value_max: float | None,
+               before: list[dict]) -> dict | None:
+        """A count whose noun is left out takes the unit of the count just before it:
+        ``skatītāju bija 4,1 miljons, bet tagad 5,69 miljoni``, ``uzvarēja ar četriem punktiem, nevis sešiem``.
+
+        Only a count that ends its phrase (punctuation, a verb, a conjunction or
+        the sentence end follows) and is not an aside in parentheses.
+        """
+        if value == 1 or (start > 0 and doc[start - 1].text == "("):
+            return None  # ``viens`` alone is a pronoun (``viens teica``)
+        if end < len(doc) and not (doc[end].is_punct or doc[end].pos_ in ("VERB", "AUX", "CCONJ", "SCONJ")):
+            return None
+        sent_start = doc[start].sent.start
+        previous = next((d for d in reversed(before) if d.get("noun") is not None and d["start"] >= sent_start
+                         and 0 <= start - d["end"] <= ELIDED_WINDOW), None)
+        if previous is None:
+            return None
+        return {"type": "quantity", "start": start, "end": end, "value": value, "value_max": value_max,
+                "unit": previous["unit"], "approx": self.approx_of(doc, start), "currency": previous["currency"],
+                "number": (start, end), "noun": None}
+
+    def halves(self, sent: Span) -> Iterable[dict]:
+        """``pusstundu`` (half an hour), ``pusi collas`` (half an inch): 0.5 of a measure.
+
+        ``pus-`` joins only measure nouns (``pussala`` is a peninsula, not half
+        an island); ``puse`` counts the genitive after it unless something
+        before it makes it a side (``otrā pusē``).
+        """
+        doc = sent.doc
+        for tok in sent:
+            low = lemma(tok)
+            if low.startswith("pus") and low[3:] in self.lexicon.half_measures:
+                yield {"type": "quantity", "start": tok.i, "end": tok.i + 1, "value": 0.5, "value_max": None,
+                       "unit": low[3:], "approx": None, "currency": None, "number": (tok.i, tok.i + 1), "noun": None}
+            elif (low == "puse" and tok.i + 1 < sent.end and tok.i > sent.start
+                  and doc[tok.i - 1].pos_ not in ("ADJ", "DET", "NUM", "PROPN")):
+                after = doc[tok.i + 1]
+                if after.pos_ == "NOUN" and after.morph.get("Case") == ["Gen"]:
+                    yield {"type": "quantity", "start": tok.i, "end": tok.i + 2, "value": 0.5, "value_max": None,
+                           "unit": lemma(after), "approx": None, "currency": None, "number": (tok.i, tok.i + 1),
+                           "noun": None}
 
     def approx_of(self, doc: Doc, start: int) -> str | None:
         kind, at = approx_before(doc, start, self.lexicon)

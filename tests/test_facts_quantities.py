@@ -1,0 +1,50 @@
+"""Quantity constructions of news text (sentences written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def quantities(analyzer, text):  # noqa: ANN001, ANN201
+    article = analyzer.analyze(text, force_language="lv")
+    found = [f for f in article.facts if f.type == "quantity"]
+    for f in found:
+        assert text[f.start:f.end] == f.text
+    return {(f.value, f.value_max, f.unit) for f in found}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # measures written as abbreviations
+    ("Zivs svēra 249 kg un bija 25,4 cm gara.", {(249, None, "kg"), (25.4, None, "cm")}),
+    # a decimal range with a dash is one fact
+    ("Gliemeži ir 2,6–10,2 cm gari.", {(2.6, 10.2, "cm")}),
+    # a genitive singular after a plural count that does not agree with what follows is counted
+    ("Vējš pūta ar ātrumu 85 jūdzes stundā.", {(85, None, "jūdze")}),
+    # a genitive plural before a noun that agrees with the count: the noun is counted
+    ("Ūdeņos dzīvo 135 haizivju sugas.", {(135, None, "suga")}),
+    # a quoted name between the count and its noun
+    ("Uzņēmums slēgs divus “Rimi” veikalus.", {(2, None, "veikals")}),
+    # halves
+    ("Viņš gaidīja pusstundu.", {(0.5, None, "stunda")}),
+])
+def test_quantity(analyzer, text, expected):
+    assert expected <= quantities(analyzer, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Sapulce sākās 7 rītā un beidzās 5 pēcpusdienā.",  # clock times
+    "Komanda uzvarēja ar 10-6.",  # a score
+    "Viens no viņiem aizbēga.",  # one of a set
+])
+def test_not_quantities(analyzer, text):
+    assert quantities(analyzer, text) == set()
+
+
+def test_name_before_count_noun_is_not_the_unit(analyzer):
+    found = quantities(analyzer, "Vakar tika publicēti 4700 Twitter ierakstu.")
+    assert not any(unit.lower() == "twitter" for _, _, unit in found), found
+
+
+def test_elided_noun_comes_from_the_count_before(analyzer):
+    found = quantities(analyzer, "Pirmo sēriju skatījās 4,1 miljons skatītāju, bet otro jau 5,69 miljoni.")
+    assert (5_690_000, None, "skatītājs") in found, found
