@@ -70,7 +70,12 @@ async function analyse() {
 
 function render(article) {
   $("results").hidden = false;
-  $("language").textContent = `language ${article.language} (${Number(article.language_score).toFixed(2)})`;
+  let language = `language ${article.language} (${Number(article.language_score).toFixed(2)})`;
+  // The publication date anchors relative dates (vakar, pērn); the times found are listed with their values.
+  if (article.published) language += ` · published ${article.published}`;
+  const times = (article.times || []).map((t) => `${t.text} = ${t.value ?? "?"}`);
+  if (times.length) language += ` · times: ${times.join("; ")}`;
+  $("language").textContent = language;
   renderLegend(article.entities);
   renderText(article);
   renderFacts(article);
@@ -166,6 +171,8 @@ function showTip(anchor, entity) {
     el("div", `tip-label ent-${entity.label}`, entity.label),
     el("div", "tip-canonical", entity.canonical),
   );
+  // A TIME entity's normalised value (ISO 8601: 2016, 2019-03-15, 2026-W47).
+  if (entity.value) node.append(el("div", "tip-value", entity.value));
   if (entity.kb) {
     const link = el("a", "tip-kb", entity.kb.id);
     link.href = entity.kb.url;
@@ -216,20 +223,24 @@ function amount(value, valueMax, unit, approx) {
   return s;
 }
 
+/** A fact's date as written, with its ISO value when it has one. */
+const dated = (f) => (f.date && f.date_value ? `${f.date} (${f.date_value})` : f.date);
+
 /** Participants and numbers of one fact, by its type. */
 function factCells(f) {
   const who = [];
   const numbers = [];
   if (f.type === "quantity") {
     numbers.push(keyValue("value", amount(f.value, f.value_max, f.unit, f.approx)));
+    numbers.push(keyValue("currency", f.currency));
   } else if (f.type === "member_count") {
     who.push(participant("organization", f.organization));
     numbers.push(keyValue(f.kind === "added" ? "added" : "total", amount(f.count, null, f.unit, f.approx)));
     if (f.of) numbers.push(keyValue("of", amount(f.of.value, null, f.of.unit, null)));
-    numbers.push(keyValue("date", f.date));
+    numbers.push(keyValue("date", dated(f)));
   } else if (f.type === "membership") {
     who.push(participant("member", f.member), participant("organization", f.organization));
-    numbers.push(keyValue("date", f.date));
+    numbers.push(keyValue("date", dated(f)));
   } else if (f.type === "role") {
     who.push(participant("person", f.person), keyValue("role", f.role), participant("organization", f.organization));
   }
