@@ -185,3 +185,23 @@ def test_offsets_hold_for_arbitrary_unicode(analyzer, text):
                 max_size=40))
 def test_offsets_hold_for_latvian_with_odd_characters(analyzer, parts):
     check_offsets(analyzer.analyze("".join(parts), force_language="lv"))
+
+
+def test_published_anchors_relative_times(analyzer):
+    text = "Vakar Rīgā notika sapulce. 2019. gada 15. martā pieņemtais lēmums šodien stājas spēkā."
+    article = analyzer.analyze(text, metadata={"published": "2026-11-25"})
+    assert article.published == "2026-11-25"
+    assert [(t.text, t.value) for t in article.times] == [
+        ("Vakar", "2026-11-24"), ("2019. gada 15. martā", "2019-03-15"), ("šodien", "2026-11-25")]
+    assert all(article.text[t.start:t.end] == t.text for t in article.times)
+    undated = analyzer.analyze(text)
+    assert undated.published is None and [t.value for t in undated.times] == [None, "2019-03-15", None]
+
+
+def test_html_page_date_is_the_published_date(analyzer):
+    html = ('<html><head><meta property="article:published_time" content="2026-11-20"><title>Skola</title>'
+            '</head><body><article><p>Pērn Valmierā atvēra skolu, bet vakar to slēdza pēc ilgām diskusijām '
+            'ar vecākiem un pašvaldību.</p></article></body></html>')
+    article = analyzer.analyze_html(html, metadata={"title": "mans"})
+    assert article.published == "2026-11-20" and article.metadata["title"] == "mans"
+    assert [(t.text, t.value) for t in article.times] == [("Pērn", "2025"), ("vakar", "2026-11-19")]

@@ -23,11 +23,12 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .version import __version__
-from .article import Block, Chunk, chunks_of, extract_html, split_article
+from .article import Block, Chunk, chunks_of, extract_html, extract_html_metadata, split_article
 from .convert import TextMap, fill_article
 from .model_paths import MODEL_NAME, model_path, resolved_model  # noqa: F401  (model_path: public here too)
 from .language import LanguageGuess, article_language, detect_language, language_code, looks_latvian
 from .records import Article, Paragraph
+from .times import find_times, published_date
 from . import entities as _entities  # noqa: F401  (registers components)
 from .entities import acronyms as _entity_acronyms  # noqa: F401
 from .entities import component as _entity_component  # noqa: F401
@@ -123,8 +124,16 @@ class Analyzer:
 
     def analyze_html(self, html: Any, id: str | None = None, metadata: Mapping[str, Any] | None = None,
                      force_language: str | None = None) -> Article:
-        """Main text of an HTML page (boilerplate removed) -> record."""
-        return self.analyze(extract_html(coerce_text(html)), id=id, metadata=metadata,
+        """Main text of an HTML page (boilerplate removed) -> record.
+
+        Offsets index the extracted text, which is the record's ``text``. The page's
+        own metadata (title, date, url, author, sitename, description) fills the
+        record's ``metadata`` where the caller gave none, so ``published`` comes from
+        the page's date.
+        """
+        html = coerce_text(html)
+        page = {key: value for key, value in extract_html_metadata(html).items() if value}
+        return self.analyze(extract_html(html), id=id, metadata={**page, **dict(metadata or {})},
                             force_language=force_language)
 
     def analyze_many(self, items: Iterable[Any], batch_size: int = 64, n_process: int = 1,
@@ -248,9 +257,13 @@ class Analyzer:
         section = next((text[b.start:b.end] for b in blocks if b.kind == "section"), None)
         captions = [text[b.start:b.end] for b in blocks if b.kind == "caption"]
         body = [b for b in blocks if b.kind == "paragraph"]
+        published = published_date(metadata)
         article = Article(id=id_, language=guess.code, language_score=round(guess.score, 4), text=text,
-                          section=section, captions=captions, metadata=metadata, meta=self._base_meta())
+                          section=section, captions=captions, metadata=metadata, meta=self._base_meta(),
+                          published=published.isoformat() if published else None)
         analyse = guess.code == "lv"
+        if analyse:
+            article.times = find_times(text, published)
         chunks: list[Chunk] = []
         for block in body:
             # Paragraphs of a foreign article are not analysed, so not checked either.
