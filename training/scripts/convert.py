@@ -4,6 +4,11 @@ One Doc per FullStack paragraph, so the parser sees sentence boundaries inside
 running text. The NER layer is joined onto the treebank paragraph when both
 tokenize it identically; otherwise the paragraph's entities are left *missing*
 (not "O"), so that absent annotation is never trained as a negative.
+
+``--more`` builds ``train_more.spacy`` instead: the same train paragraphs plus the
+LVTB v2.17 sentences mapped to our conventions (``map_lvtb217.py``) with the silver
+NER of ``silver/``, and the hand-written paragraphs of ``original/`` as NER-only Docs
+(see ``more_corpus.py``). Dev is never touched by it.
 """
 
 from __future__ import annotations
@@ -70,10 +75,19 @@ def convert(ud_path: Path, ner_path: Path | None, out: Path) -> tuple[int, int]:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__)
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("corpora", type=Path, help="the lv corpora folder (ud/, ner/)")
     ap.add_argument("out", type=Path, help="folder for train.spacy and dev.spacy")
+    ap.add_argument("--more", action="store_true", help="write OUT/train_more.spacy (train + new data) only")
+    ap.add_argument("--mapped", type=Path, default=None, help="folder of map_lvtb217.py's output (default OUT)")
+    ap.add_argument("--silver", type=Path, default=Path("silver"), help="silver NER folder (lvtb217_part*.jsonl)")
+    ap.add_argument("--original", type=Path, default=Path("original"), help="NER-only paragraphs (*.jsonl)")
     args = ap.parse_args()
+    if args.more:
+        from more_corpus import convert_more  # the scripts folder is on sys.path when run as a script
+
+        convert_more(args.corpora, args.mapped or args.out, args.silver, args.original, args.out / "train_more.spacy")
+        return
     for split in ("train", "dev"):
         n, with_ner = convert(args.corpora / "ud" / f"{split}.conllu", args.corpora / "ner" / f"{split}.conll",
                               args.out / f"{split}.spacy")
