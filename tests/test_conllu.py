@@ -8,7 +8,9 @@ and soft hyphens, a rubric and a photo credit.
 
 from __future__ import annotations
 
+import io
 import random
+import unicodedata
 import re
 import subprocess
 import sys
@@ -63,9 +65,18 @@ def messy_article(seed: int) -> str:
 
 def udvalidate(path: Path) -> subprocess.CompletedProcess:
     pytest.importorskip("udtools")
-    return subprocess.run([sys.executable, "-c", "from udtools.cli import main; main()",
+    return subprocess.run([sys.executable, "-c", "import sys; from udtools.cli import main; sys.exit(main())",
                            "--lang", "lv", "--level", "2", "--max-err", "0", str(path)],
                           capture_output=True, text=True)
+
+
+def validator_report(conllu: str) -> tuple[bool, str]:
+    """(passed, summary) of the UD validator run in this process on ``conllu``."""
+    validator_module = pytest.importorskip("udtools.validator")
+    validator = validator_module.Validator(lang="lv", level=2, output=io.StringIO(), max_store=20)
+    state = validator.validate_file_handle(io.StringIO(conllu))
+    validator.validate_end(state)
+    return state.passed(), str(state)
 
 
 def unescape(value: str) -> str:
@@ -103,8 +114,7 @@ def test_messy_news_pass_the_ud_validator(messy_files, tmp_path):
     path = tmp_path / "messy.conllu"
     path.write_text(out, encoding="utf-8")
     result = udvalidate(path)
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert "*** PASSED ***" in result.stdout + result.stderr
+    assert result.returncode == 0 and "*** PASSED ***" in result.stderr, result.stdout + result.stderr
 
 
 @pytest.mark.slow
@@ -116,7 +126,27 @@ def test_news_through_annotate_pass_the_ud_validator(corpora, tmp_path):
                     "--quiet"], check=True, capture_output=True)
     assert out.read_text(encoding="utf-8").count("# newdoc id = ") == 40
     result = udvalidate(out)
-    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.returncode == 0 and "*** PASSED ***" in result.stderr, result.stdout + result.stderr
+
+
+ODD = [" ", "\t", "\n", "\r", "\r\n", "\x0b", "\x0c", "\x1c", "\x85", "\u2028", "\u2029", "\u00a0", "\u202f",
+       "\u3000", "\u200b", "\u200d", "\ufeff", "\u00ad", "\u200e", "\u202e", "\x00", "\x07", "\x7f", "\x9b",
+       "|", "\\", "#", "_", "=", "\u0304", "1\u00a0000", "👨\u200d👩"]
+
+
+def test_odd_characters_pass_the_validator(analyzer):
+    """Control, format, line-separator and combining characters, NFD text, ids with
+    tabs and slashes: whatever the text, the CoNLL-U is valid."""
+    rng = random.Random(13)
+    for n in range(12):
+        text = " ".join(rng.sample(SENTENCES, 3))
+        if n % 3 == 0:
+            text = unicodedata.normalize("NFD", text)
+        text = "".join(w + "".join(rng.choice(ODD) for _ in range(rng.randint(1, 3))) for w in text.split(" "))
+        conllu = to_conllu(analyzer.analyze(text, id=f"odd\t{n}/x", force_language="lv"))
+        assert conllu.count("# sent_id") >= 2
+        passed, report = validator_report(conllu)
+        assert passed, (text, report)
 
 
 def test_text_comes_back_from_forms_and_misc(analyzer, messy_files):
