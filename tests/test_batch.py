@@ -172,7 +172,11 @@ def test_conllu_output_and_resume(tmp_path, analyzer):
     assert run.returncode == 0
     full = (tmp_path / "out.conllu").read_text(encoding="utf-8")
     docs = "".join(to_conllu(analyzer.analyze(a["text"], id=a["id"])) for a in arts)
-    assert full == docs + "# newdoc id = bad\n# error = TypeError: text must be str (or UTF-8 bytes), not NoneType\n"
+    error = "TypeError: text must be str (or UTF-8 bytes), not NoneType"
+    # the error block is formats.to_conllu's, like every other document: valid CoNLL-U,
+    # ended by a blank line so that a reader does not glue it to the next document
+    assert full == docs + to_conllu(batch.error_record(analyzer, batch.Task("bad", None), error))
+    assert full.endswith(f"# newdoc id = bad\n# error = {error}\n\n")
     # killed in the middle of the second document: resume redoes it and what follows
     data = full.encode("utf-8")
     (tmp_path / "out.conllu").write_bytes(data[:data.index(b"# newdoc id = a00002") + 200])
@@ -347,7 +351,7 @@ def test_reading_is_lazy(tmp_path):
 
 def test_analyze_many_in_worker_processes(analyzer):
     items = [{"id": f"d{i}", "text": a["text"], "title": a["title"]} for i, a in enumerate(generate_articles(5, 9))]
-    items += ["Valmierā atvērta jauna skola.", ("pair", "Cēsīs notika koncerts.")]
+    items += ["Valmierā atvērta jauna skola.", {"id": "pair", "text": "Cēsīs notika koncerts."}]
     serial = [expected(a) for a in analyzer.analyze_many(items, batch_size=2)]
     parallel = [expected(a) for a in analyzer.analyze_many(items, batch_size=2, n_process=2)]
     assert parallel == serial and [r["id"] for r in parallel][-2:] == [None, "pair"]
@@ -360,10 +364,17 @@ def test_analyze_many_in_worker_processes(analyzer):
     assert got == ["Rīgā līst."]
 
 
-def test_two_archives_with_the_same_layout_keep_distinct_ids(tmp_path):
+def test_ids_are_paths_from_the_base_however_typed(tmp_path, monkeypatch):
+    # Two archives with the same layout must not share ids, or --resume would
+    # skip one's articles as done; and a path's spelling must not change an id.
     for name, text in (("a", "Rīgā līst lietus."), ("b", "Cēsīs snieg sniegs.")):
         (tmp_path / name / "2024").mkdir(parents=True)
         (tmp_path / name / "2024" / "x.txt").write_text(text, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)  # relative spellings are relative to here; the base is the default
     ids = [task.id for task in batch.iter_tasks([str(tmp_path / "a"), str(tmp_path / "b")])]
-    assert ids == [f"{tmp_path.as_posix()}/a/2024/x.txt", f"{tmp_path.as_posix()}/b/2024/x.txt"]
-    assert [task.id for task in batch.iter_tasks([str(tmp_path / "a")])] == ["2024/x.txt"]
+    assert ids == ["a/2024/x.txt", "b/2024/x.txt"]
+    for spelling in ("a", "./a", "a/", str(tmp_path / "a"), str(tmp_path / "b" / ".." / "a")):
+        assert [task.id for task in batch.iter_tasks([spelling])] == ["a/2024/x.txt"], spelling
+    outside = tmp_path / "b"
+    assert [task.id for task in batch.iter_tasks([str(tmp_path / "a")], base=outside)] == [
+        f"{tmp_path.as_posix()}/a/2024/x.txt"]

@@ -39,13 +39,17 @@ def kill(doc):  # noqa: ANN001, ANN201
     return doc
 
 
-@pytest.fixture(scope="module")
-def poisoned(analyzer):
-    """A copy of the bundled analyzer that hangs on HANG and dies on KILL."""
+def poisoned_copy(analyzer):  # noqa: ANN001, ANN201
+    """A copy of ``analyzer`` that hangs on HANG and dies on KILL."""
     copy = pickle.loads(pickle.dumps(analyzer))
     copy.nlp.add_pipe("lvnews_test_hang")
     copy.nlp.add_pipe("lvnews_test_kill")
     return copy
+
+
+@pytest.fixture(scope="module")
+def poisoned(analyzer):
+    return poisoned_copy(analyzer)
 
 
 def inputs(tmp_path, n: int = 4) -> tuple[list[dict], str]:  # noqa: ANN001

@@ -5,18 +5,24 @@ client and on every worker. The same code runs on a ``LocalCluster``, a
 multi-machine scheduler, Kubernetes or HPC (dask-jobqueue): see
 ``docs/distributed.md``.
 
-Work goes out partition by partition (or ``batch_size`` articles at a time for
-the CLI). Only the model's name or path travels from the client: every worker
-process loads its own analyzer on first use (``batch.worker_analyzer``) and
-keeps it, so the pipeline is never pickled. Threads of one worker share that
-analyzer and take turns, so use one thread per worker process
-(``--nthreads 1``) and as many processes as cores.
+Bags and DataFrames go out partition by partition; only the model's name or
+path travels, and every worker process loads that model once
+(``pipeline.shared_analyzer``). ``lvnews annotate --dask`` sends the client's
+own analyzer instead (a worker plugin, so a restarted worker gets it too):
+records equal those of ``--workers 1``, whatever the workers have installed as
+models. Threads of one worker share its analyzer and take turns, so use one
+thread per worker process (``--nthreads 1``) and as many processes as cores.
 
-A bad article becomes an error record (``error`` set), as in the CLI.
+A bad article becomes an error record (``error`` set), as in the CLI. For the
+CLI, a chunk whose worker died (``KilledWorker``) is redone an article at a
+time, and an article that kills a worker again becomes an error record: a
+worker death costs a retry, never the run.
 """
 
 from __future__ import annotations
 
+import pickle
+import uuid
 from collections import deque
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping, Sequence
 
@@ -25,12 +31,16 @@ try:
 except ImportError as err:  # pragma: no cover - depends on the install
     raise ImportError("lvnews.distributed needs Dask: pip install 'lvnews[distributed]'") from err
 
-from .batch import (JSON_COLUMNS, RECORD_COLUMNS, BatchError, Outcome, Task, annotate_chunk, describe,
-                    flatten_record, task_chunks)
+from distributed.diagnostics.plugin import WorkerPlugin
+
+from .batch import (JSON_COLUMNS, RECORD_COLUMNS, WORKER_DIED, BatchError, Outcome, Task, annotate_chunk,
+                    annotate_task, describe, failure, flatten_record, task_chunks)
 
 if TYPE_CHECKING:
     import dask.dataframe as dd
     import pandas as pd
+
+    from .pipeline import Analyzer
 
 __all__ = ["annotate_bag", "annotate_dataframe", "records_to_dataframe", "flatten_record", "client_outcomes",
            "RECORD_COLUMNS", "JSON_COLUMNS"]
@@ -160,31 +170,90 @@ def _records_frame(records: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
 # The CLI's engine: ordered outcomes from a cluster, a bounded window at a time
 # ---------------------------------------------------------------------------
 
-def client_outcomes(scheduler: Any, tasks: Iterable[Task], *, model: str | None, backend: str = "spacy",
-                    batch_size: int = 16, **options: Any) -> Iterator[Outcome]:
+class ShippedAnalyzer(WorkerPlugin):
+    """Puts the client's analyzer into every worker process, including ones
+    started later to replace a dead worker (the scheduler keeps plugins)."""
+
+    def __init__(self, analyzer_bytes: bytes, name: str) -> None:
+        self.analyzer_bytes = analyzer_bytes
+        self.name = name
+
+    def setup(self, worker: Any) -> None:
+        _SHIPPED[self.name] = pickle.loads(self.analyzer_bytes)
+
+    def teardown(self, worker: Any) -> None:
+        _SHIPPED.pop(self.name, None)
+
+
+# The analyzers shipped to this worker process, by plugin name.
+_SHIPPED: dict[str, Any] = {}
+
+
+def annotate_shipped(tasks: Sequence[Task], name: str, options: Mapping[str, Any]) -> list[Outcome]:
+    """Annotate tasks on a worker with the analyzer shipped as ``name``."""
+    analyzer = _SHIPPED.get(name)
+    if analyzer is None:
+        raise RuntimeError(f"this worker has no analyzer {name!r}: its plugin did not run")
+    return [annotate_task(analyzer, task, **options) for task in tasks]
+
+
+def client_outcomes(scheduler: Any, tasks: Iterable[Task], *, analyzer: Analyzer, batch_size: int = 16,
+                    **options: Any) -> Iterator[Outcome]:
     """Outcomes in input order from a Dask cluster (``lvnews annotate --dask``).
 
-    ``scheduler`` is an address (``tcp://host:8786``) or a ``distributed.Client``.
-    Chunks of ``batch_size`` tasks are submitted while at most two per worker
-    thread are in flight, so the input is streamed; results are taken oldest
-    first, which keeps the order with no buffer beyond that window.
+    ``scheduler`` is an address (``tcp://host:8786``) or a ``distributed.Client``;
+    ``analyzer`` is sent to every worker once. Chunks of ``batch_size`` tasks
+    are submitted while at most two per worker thread are in flight, so the
+    input is streamed; results are taken oldest first, which keeps the order
+    with no buffer beyond that window.
     """
     from distributed import Client
 
     own = not isinstance(scheduler, Client)
     client = Client(scheduler) if own else scheduler
     options = {**options, "batch_size": batch_size}
+    name = f"lvnews-analyzer-{uuid.uuid4().hex}"
     pending: deque = deque()
     try:
+        client.register_plugin(ShippedAnalyzer(pickle.dumps(analyzer, protocol=pickle.HIGHEST_PROTOCOL), name),
+                               name=name)
         window = 2 * max(1, sum(client.nthreads().values()))
+
+        def submit(chunk: list[Task]) -> Any:
+            return client.submit(annotate_shipped, chunk, name, options, pure=False)
+
         for chunk in task_chunks(tasks, batch_size):
-            pending.append(client.submit(annotate_chunk, chunk, model, backend, options, pure=False))
+            pending.append((chunk, submit(chunk)))
             while len(pending) >= window:
-                yield from pending.popleft().result()
+                yield from _chunk_outcomes(*pending.popleft(), submit, analyzer, options)
         while pending:
-            yield from pending.popleft().result()
+            yield from _chunk_outcomes(*pending.popleft(), submit, analyzer, options)
     finally:
-        for future in pending:
+        for _, future in pending:
             future.cancel()
+        try:
+            client.unregister_worker_plugin(name)
+        except Exception:  # noqa: BLE001 - a cluster that is gone keeps no plugin either
+            pass
         if own:
             client.close()
+
+
+def _chunk_outcomes(chunk: list[Task], future: Any, submit: Any, analyzer: Analyzer,
+                    options: Mapping[str, Any]) -> list[Outcome]:
+    """A chunk's outcomes; a chunk whose worker died is redone an article at a
+    time, and an article whose worker dies again becomes an error record."""
+    from distributed import KilledWorker
+
+    try:
+        return future.result()
+    except KilledWorker:
+        pass
+    outcomes = []
+    for task in chunk:
+        try:
+            outcomes.extend(submit([task]).result())
+        except KilledWorker:
+            render = options.get("error_render") or options.get("render", "dict")
+            outcomes.append(failure(analyzer, task, WORKER_DIED, render))
+    return outcomes
