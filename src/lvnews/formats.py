@@ -16,8 +16,15 @@ validator demands and a record's text does not give for free:
   double spaces) is in MISC ``SpacesAfter`` (``\\n``, ``\\t``, ``\\s`` and
   ``\\uXXXX`` escapes), which UD documents for exactly this;
 * FEATS sorted the UD way (case-insensitively: ``Number`` before ``NumType``);
-* every line NFC, ``sent_id`` without whitespace or ``/``, unique per document;
+* every line NFC; ``sent_id`` is the article id (``/``, ``%`` and whitespace
+  %-escaped) plus the sentence number, so it is unique across documents with
+  distinct ids (a digest of the text stands in for a missing id);
 * no ``SpaceAfter=No`` at the end of a paragraph or document.
+
+An error record is its comments and a blank line, so that a reader does not
+glue them to the next document (the validator, which wants tokens in every
+block, reports such a block as ``empty-sentence``: keep errors apart with
+``annotate --errors``).
 """
 
 from __future__ import annotations
