@@ -28,7 +28,7 @@ from .records import Article, Entity, KBLink, Sentence, Token
 
 # Every token sets every field: one shared set instead of one per token
 # (a third of a token record's memory).
-TOKEN_FIELDS = frozenset(Token.model_fields)
+TOKEN_FIELDS = set(Token.model_fields)
 # The relation of a token whose head had to be replaced: UD's "unspecified dependency".
 REATTACHED_DEP = "dep"
 ROOT_DEP = "ROOT"
