@@ -26,6 +26,13 @@ def quantities(analyzer, text):  # noqa: ANN001, ANN201
     ("Uzņēmums slēgs divus “Rimi” veikalus.", {(2, None, "veikals")}),
     # halves
     ("Viņš gaidīja pusstundu.", {(0.5, None, "stunda")}),
+    # ``viens`` counts the noun it agrees with, past a genitive it cannot agree with
+    ("Zāles palīdzēja tikai viena asins slimības veida ārstēšanā.", {(1, None, "veids")}),
+    ("Viņš nopirka vienu maizi un vienā dienā izlasīja vienu grāmatu.",
+     {(1, None, "maize"), (1, None, "diena"), (1, None, "grāmata")}),
+    ("Viens 50 kilogramu maiss maksā trīs eiro.", {(1, None, "maiss"), (50, None, "kilograms")}),
+    # ``N vai M`` rising is a rough range
+    ("Filmā ir viens vai divi smieklīgi brīži.", {(1, 2, "brīdis")}),
 ])
 def test_quantity(analyzer, text, expected):
     assert expected <= quantities(analyzer, text)
@@ -35,6 +42,10 @@ def test_quantity(analyzer, text, expected):
     "Sapulce sākās 7 rītā un beidzās 5 pēcpusdienā.",  # clock times
     "Komanda uzvarēja ar 10-6.",  # a score
     "Viens no viņiem aizbēga.",  # one of a set
+    "Komandai vajadzēja vēl vienu uzvaru, bet nāca vēl viena neveiksme.",  # another
+    "Uz sapulci neatnāca ne viens deputāts.",  # not a single
+    "Spēlētāji izpildīja vienu sitienu pēc otra.",  # one after the other
+    "Viņš to pateica vienos vārdos.",  # plural ``vieni``: the same
 ])
 def test_not_quantities(analyzer, text):
     assert quantities(analyzer, text) == set()

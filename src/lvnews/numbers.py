@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Sequence
 
-__all__ = ["Number", "parse_digits", "parse_words", "number_spans", "is_ordinal"]
+__all__ = ["Number", "parse_digits", "parse_words", "number_spans", "is_ordinal", "ONE_FORMS"]
 
 Number = int | float
 
@@ -175,6 +175,20 @@ _PREFIX = {1: "vien", 2: "div", 3: "trīs", 4: "četr", 5: "piec", 6: "seš", 7:
 
 _VIENS_SG = ("viens", "viena", "vienam", "vienu", "vienā", "vienas", "vienai")
 _VIENS_PL = ("vieni", "vieniem", "vienus", "vienos", "vienām", "vienās")
+# What each form of ``viens`` can agree with, as UD (Gender, Case, Number):
+# ``viena`` is a masculine genitive or a feminine nominative, so in ``viena
+# X-as veida`` the feminine genitive ``X-as`` is no noun it counts.
+ONE_FORMS: dict[str, frozenset[tuple[str, str, str]]] = {
+    form: frozenset(tuple(option.split()) for option in options.split(";"))
+    for form, options in {
+        "viens": "Masc Nom Sing", "viena": "Masc Gen Sing;Fem Nom Sing", "vienam": "Masc Dat Sing",
+        "vienu": "Masc Acc Sing;Fem Acc Sing", "vienā": "Masc Loc Sing;Fem Loc Sing",
+        "vienas": "Fem Gen Sing;Fem Nom Plur;Fem Acc Plur", "vienai": "Fem Dat Sing",
+        "vieni": "Masc Nom Plur", "vieniem": "Masc Dat Plur", "vienus": "Masc Acc Plur", "vienos": "Masc Loc Plur",
+        "vienām": "Fem Dat Plur", "vienās": "Fem Loc Plur",
+    }.items()
+}
+"""Lower-case form of ``viens`` -> the (Gender, Case, Number) it may agree with."""
 _TRIS = ("trīs", "triju", "trijiem", "trijām", "trim", "trijos", "trijās")
 # Plural endings of 2 and 4-9: masculine nom, gen, dat, acc, loc; feminine nom/acc, dat, loc.
 _UNIT_ENDINGS = ("i", "u", "iem", "us", "os", "as", "ām", "ās")

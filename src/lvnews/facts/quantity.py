@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..entities.canonical import QUOTES
-from ..numbers import number_spans
+from ..numbers import ONE_FORMS, number_spans
 from .base import FactExtractor
 from .currency import currency_of
 from .lexicon import Lexicon
@@ -59,10 +59,53 @@ def agrees_with_count(tok: Token, value: float) -> bool:
     return number == (["Sing"] if takes_singular(value) else ["Plur"])
 
 
+# Forms of ``otrs`` (the other): ``viens ... otrs`` pairs two of a kind, it counts nothing.
+OTHER_FORMS = frozenset("otr" + e for e in ("s", "a", "am", "u", "ā", "i", "iem", "us", "os", "as", "ai", "ām", "ās",
+                                             "ais", "ajam", "o", "ajā", "ie", "ajiem", "ajos", "ajai", "ajām", "ajās"))
+# How far after ``viens`` its ``otrs`` may stand (``vienu garu sitienu pēc otra``).
+OTHER_WINDOW = 6
+# ``vēl viens`` is "another", ``ne viens`` "not a single": no count of one.
+NOT_COUNTING_ONE = {"vēl", "ne"}
+
+
+def fits_one(word: Token, noun: Token) -> bool:
+    """Can the form of ``viens`` agree with ``noun`` in gender, case and number?
+
+    A feature the tagger left out fits anything.
+    """
+    options = ONE_FORMS.get(word.lower_)
+    if options is None:
+        return True
+    features = [noun.morph.get(name) for name in ("Gender", "Case", "Number")]
+    return any(all(not f or f == [o] for f, o in zip(features, option)) for option in options)
+
+
+def one_is_no_count(sent: Span, start: int, end: int) -> bool:
+    """``viens`` that counts nothing: ``viens no`` (one of a set), ``vēl viens``,
+    ``ne viens``, ``viens ... otrs`` and a plural ``vieni`` (``vienos vārdos``: the same)."""
+    doc = sent.doc
+    if end < sent.end and doc[end].lower_ == "no":
+        return True
+    word = doc[start]
+    if end - start != 1 or word.lower_ not in ONE_FORMS:
+        return False
+    if start > sent.start and doc[start - 1].lower_ in NOT_COUNTING_ONE:
+        return True
+    if all(option[2] == "Plur" for option in ONE_FORMS[word.lower_]):
+        return True
+    return any(tok.lower_ in OTHER_FORMS for tok in doc[end : min(sent.end, end + OTHER_WINDOW)])
+
+
 def counted_noun(sent: Span, start: int, end: int, value: float, lexicon: Lexicon) -> Token | None:
     """The noun that the number ``sent[start:end]`` (doc indices) counts."""
     doc = sent.doc
     noun = _counted_candidate(sent, start, end)
+    # ``viena leikēmijas veida``: a genitive ``viens`` cannot agree with is a
+    # modifier of the noun after it, which it can.
+    while (noun is not None and end - start == 1 and noun.pos_ in NOMINAL and is_genitive_noun(noun)
+           and not fits_one(doc[start], noun) and noun.i + 1 < sent.end and doc[noun.i + 1].pos_ == "NOUN"
+           and fits_one(doc[start], doc[noun.i + 1])):
+        noun = doc[noun.i + 1]
     # A genitive singular after a plural count is a modifier of the counted
     # noun (``44 pasaules valstīm``), not what is counted.
     while (noun is not None and noun.pos_ in NOMINAL and not takes_singular(value) and noun.i + 1 < sent.end
@@ -86,6 +129,10 @@ def counted_noun(sent: Span, start: int, end: int, value: float, lexicon: Lexico
     if noun is not None and not (noun.text == "%" or any(c.isalpha() for c in noun.text)):
         return None
     return noun
+
+
+def is_genitive_noun(tok: Token) -> bool:
+    return tok.morph.get("Case") == ["Gen"]
 
 
 def _count_subject(number: Token, lexicon: Lexicon) -> Token | None:
@@ -157,18 +204,22 @@ class QuantityExtractor(FactExtractor):
                 if i + 1 < len(spans):
                     nstart, nend, nvalue = spans[i + 1]
                     joined = nstart == end + 1 and doc[end].lower_ in self.lexicon.range_words
-                    # ``10-6``, ``1 - 0``: a score falls or stays level; a range rises.
-                    if joined and doc[end].lower_ != "līdz" and nvalue <= value:
+                    # ``10-6``, ``1 - 0``: a score falls or stays level; a range rises
+                    # (``viens vai divi`` too: a rough count). Words join no score.
+                    if joined and not doc[end].is_alpha and nvalue <= value:
                         i += 2
                         continue
-                    # A range: ``700 līdz 2000 tonnu``, ``3–4 gadi``.
+                    # A range: ``700 līdz 2000 tonnu``, ``3–4 gadi``, ``divi vai trīs gadi``.
                     if joined and nvalue > value:
                         value_max, end = nvalue, nend
                         i += 1
                 i += 1
-                if value == 1 and end < sent.end and doc[end].lower_ == "no":
-                    continue  # ``viens no``: one of a set, not a count
+                if value == 1 and one_is_no_count(sent, start, end):
+                    continue
                 noun = counted_noun(sent, start, end, value, self.lexicon)
+                if noun is not None and end - start == 1 and doc[start].lower_ in ONE_FORMS \
+                        and noun.morph.get("Number") == ["Plur"]:
+                    continue  # ``vienas tās pašas kļūdas``: "the same", not one
                 if noun is not None and self.is_clock_time(noun):
                     continue
                 if noun is None:
