@@ -1,19 +1,39 @@
 """--resume never loses or duplicates (lvnews issue #13, item 4): a manifest beside OUT
 refuses a resume that would mix records, ids do not depend on how a path was typed or on
-how many inputs there are, and only a torn last record is ever cut."""
+how many inputs there are, and only a torn last record is ever cut.
+
+The command runs in this process (``lvnews.cli.main``, the code path of the console
+script after argument parsing; the model is loaded once per session), in tmp_path."""
 
 from __future__ import annotations
 
 import json
+import subprocess
 
-from test_batch import annotate, generate_articles, records, write_jsonl
+import pytest
+
+from lvnews.cli import main
+
+from test_batch import generate_articles, records, write_jsonl
+
+
+@pytest.fixture
+def annotate(tmp_path, monkeypatch, capsys):  # noqa: ANN001, ANN201
+    """``lvnews annotate ARGS`` in tmp_path: a CompletedProcess-like (returncode, stderr)."""
+    monkeypatch.chdir(tmp_path)
+
+    def run(*args: str, cwd=None) -> subprocess.CompletedProcess:  # noqa: ANN001
+        code = main(["annotate", *args])
+        return subprocess.CompletedProcess(args, code, "", capsys.readouterr().err)
+
+    return run
 
 
 def _lines(path) -> list[bytes]:  # noqa: ANN001
     return path.read_bytes().splitlines(keepends=True)
 
 
-def test_resume_with_the_other_format_refuses_and_keeps_the_file(tmp_path):
+def test_resume_with_the_other_format_refuses_and_keeps_the_file(tmp_path, annotate):
     write_jsonl(tmp_path / "in.jsonl", generate_articles(2, seed=41))
     assert annotate("in.jsonl", "-o", "out", "--quiet", cwd=tmp_path).returncode == 0
     before = (tmp_path / "out").read_bytes()
@@ -32,7 +52,7 @@ def test_resume_with_the_other_format_refuses_and_keeps_the_file(tmp_path):
     assert run.returncode == 2 and (tmp_path / "out.conllu").read_bytes() == conllu
 
 
-def test_other_spellings_of_the_same_paths_skip_what_is_done(tmp_path):
+def test_other_spellings_of_the_same_paths_skip_what_is_done(tmp_path, annotate):
     arts = generate_articles(4, seed=42)
     (tmp_path / "archive").mkdir()
     for art in arts[:2]:
@@ -49,7 +69,7 @@ def test_other_spellings_of_the_same_paths_skip_what_is_done(tmp_path):
     assert records(tmp_path / "out.jsonl") == full
 
 
-def test_an_added_input_appends_only_its_articles(tmp_path):
+def test_an_added_input_appends_only_its_articles(tmp_path, annotate):
     arts = generate_articles(5, seed=43)
     (tmp_path / "archive" / "2024").mkdir(parents=True)
     for art in arts[:3]:
@@ -67,7 +87,7 @@ def test_an_added_input_appends_only_its_articles(tmp_path):
     assert manifest["inputs"] == [str(tmp_path / "archive"), str(tmp_path / "more.jsonl")]
 
 
-def test_what_is_not_a_torn_tail_is_never_cut(tmp_path):
+def test_what_is_not_a_torn_tail_is_never_cut(tmp_path, annotate):
     write_jsonl(tmp_path / "in.jsonl", generate_articles(2, seed=44))
     # an output without a manifest: written by something else, so not resumed
     (tmp_path / "foreign.jsonl").write_text('{"a": 1}\nnot json\n', encoding="utf-8")
