@@ -2,5 +2,6 @@
 
 from .canonical import CanonToken, canonical_form, tokens_from_span
 from .kb import KnowledgeBase
+from . import labels as _labels  # noqa: F401  (registers lvnews_entity_labels)
 
 __all__ = ["CanonToken", "canonical_form", "tokens_from_span", "KnowledgeBase"]

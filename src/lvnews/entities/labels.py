@@ -1,0 +1,358 @@
+"""Entity labels repaired by what a name is made of (``lvnews_entity_labels``).
+
+The statistical NER decides a label from the words around a name and from
+its letters; a Latvian name usually says what it is in its last word, the
+head noun: ``Leiboristu partija`` and ``Augstākā tiesa`` are organisations,
+``Klusais okeāns`` and ``Titikakas ezers`` places that are not states. Rules,
+each a small function over the document's entities:
+
+* a title swallowed by a name is cut out (``Kapteinis Niks Faldo``; ``ASV
+  Prezidents Donalds Tramps`` -> ``ASV`` + the person);
+* a name in brackets right after another name is the same thing spelt in its
+  own language and gets its label (``Tereza Meja (Theresa May)``);
+* a place in the genitive before a quoted name is two names (``Turīnas
+  “Juventus”``: GPE + ORG);
+* international organisations and Latvian institutions written as acronyms
+  (``ANO``, ``ES``, ``NATO``) are organisations;
+* a place with a generic body after it only describes the body (``Spānijas
+  valdība``): the place alone is tagged;
+* a name whose head noun is an organisation noun is an ORG, a sea, river,
+  mountain, street or region noun a LOC; a name right before such a noun
+  takes it in (``Titikakas`` + ``ezera``); capitalised words the model left
+  untagged that end in one form a new name (``Pārstāvju palātā``);
+* English names ending in an organisation word (``Des Moines Register``,
+  ``Associated Press``) are organisations.
+
+The word lists are package data (``data/labels.json``), written by hand.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from ..components import RuleComponent
+from ..facts.lexicon import load_lexicon
+from .person_names import is_original_spelling
+
+LISTS = Path(__file__).with_name("data") / "labels.json"
+NAME_LABELS = ("PERSON", "ORG", "GPE", "LOC")
+# Labels the rules may change: the model's guesses for names.
+RELABELLED = {"PERSON", "ORG", "GPE", "LOC", "MISC", "PRODUCT"}
+OPENING_QUOTES = {"„", "“", '"', "«"}
+CLOSING_QUOTES = {"”", "“", '"', "»"}
+# Tokens after which a capital letter says nothing about a name.
+OPENERS = {".", "!", "?", ":", "-", "–", "—", "(", "„", "“", '"', "«", "…"}
+ENGLISH_LINKS = {"of", "and", "&", "the", "for"}
+MAX_NAME = 6
+
+
+@dataclass(frozen=True)
+class LabelLists:
+    org_heads: frozenset[str]
+    loc_heads: frozenset[str]
+    generic_bodies: frozenset[str]
+    organisations: frozenset[str]
+    english_org_words: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def label_lists() -> LabelLists:
+    data = json.loads(LISTS.read_text(encoding="utf8"))
+    return LabelLists(**{k: frozenset(v) for k, v in data.items() if not k.startswith("_")})
+
+
+def lemma(tok: Token) -> str:
+    return (tok.lemma_ or tok.text).lower()
+
+
+NOMINATIVE_ENDINGS = ("s", "š", "a", "e", "is", "us", "i", "as", "es")
+
+
+def base_in(tok: Token, words: frozenset[str]) -> str | None:
+    """The word of ``words`` the noun ``tok`` is a form of, or None.
+
+    The lemma first; then the form with its case ending swapped for a
+    nominative one, as the lemmatizer misses on rarer nouns (``okeānā`` ->
+    ``okeāna``).
+    """
+    if lemma(tok) in words:
+        return lemma(tok)
+    low = tok.text.lower()
+    for cut in (1, 2, 3):
+        stem = low[:-cut]
+        for ending in NOMINATIVE_ENDINGS:
+            if len(stem) > 2 and stem + ending in words:
+                return stem + ending
+    return None
+
+
+def starts_sentence(tok: Token) -> bool:
+    return tok.i == 0 or tok.is_sent_start or tok.doc[tok.i - 1].text in OPENERS
+
+
+def head_label(span: Span, lists: LabelLists) -> str | None:
+    """ORG or LOC when the span's last word is an organisation or place noun, else None.
+
+    A person's name never ends in a lower-case common noun, and a one-word
+    name is read as a place noun only when it is not a person: ``Kalnu`` can
+    be a surname whose lemma the lemmatizer made ``kalns``.
+    """
+    words = [t for t in span if t.is_alpha]
+    if not words or not any(t.text[:1].isupper() for t in words) or words[-1].pos_ not in ("NOUN", "PROPN"):
+        return None
+    # A quoted name is a brand whose words mean something else (``„Zaļais Krasts”``).
+    if any(t.text in OPENING_QUOTES or t.text in CLOSING_QUOTES for t in span):
+        return None
+    head = words[-1]
+    if span.label_ == "PERSON" and head.text[:1].isupper() and len(words) > 1:
+        return None
+    # An event or work is often named by a lower-case body noun (``Cionistu kongress``).
+    if span.label_ in ("MISC", "PRODUCT") and head.text.islower():
+        return None
+    if base_in(head, lists.org_heads):
+        return "ORG"
+    if base_in(head, lists.loc_heads) and (head.text.islower() or span.label_ != "PERSON"):
+        return "LOC"
+    return None
+
+
+def without_titles(span: Span) -> list[Span]:
+    """The span with a title cut out: the names before it (PROPN only) and the person after it."""
+    lexicon = load_lexicon()
+    titles = [t.i for t in span if t.pos_ == "NOUN" and lexicon.is_title_head(lemma(t))]
+    if not titles:
+        return [span]
+    k, end = titles[-1], span.end
+    while end > k + 1 and not span.doc[end - 1].is_alpha:
+        end -= 1
+    after = span.doc[k + 1 : end]
+    if not after or not all(t.text[:1].isupper() for t in after if t.is_alpha):
+        return [span]
+    before = span.doc[span.start : titles[0]]
+    out = []
+    if len(before) and all(t.pos_ == "PROPN" for t in before):
+        out.append(Span(span.doc, before.start, before.end, label="GPE" if span.label_ != "PERSON" else "ORG"))
+    out.append(Span(span.doc, after.start, after.end, label="PERSON"))
+    return out
+
+
+def place_and_quoted_name(span: Span) -> list[Span]:
+    """``Turīnas “Juventus”`` -> [GPE ``Turīnas``, ORG ``“Juventus”``]; other spans unchanged."""
+    doc = span.doc
+    quote = next((t.i for t in span[1:] if t.text in OPENING_QUOTES), None)
+    if quote is None or quote + 1 >= span.end:
+        return [span]
+    place = doc[span.start : quote]
+    if not all(t.text[:1].isupper() and "Gen" in t.morph.get("Case") for t in place):
+        return [span]
+    end = span.end + 1 if span.end < len(doc) and doc[span.end].text in CLOSING_QUOTES else span.end
+    return [Span(doc, span.start, quote, label="GPE"), Span(doc, quote, end, label="ORG")]
+
+
+def place_of_generic_body(span: Span, lists: LabelLists) -> Span | None:
+    """``Spānijas valdība`` -> GPE ``Spānijas``: capitalised words, then lower-case ones ending in a generic body."""
+    words = [t for t in span if t.is_alpha]
+    if len(words) < 2 or not base_in(words[-1], lists.generic_bodies) or not words[-1].text.islower():
+        return None
+    k = span.start
+    while k < span.end and span.doc[k].text[:1].isupper() and span.doc[k].pos_ == "PROPN":
+        k += 1
+    if k == span.start or any(not t.text.islower() for t in span.doc[k : span.end] if t.is_alpha):
+        return None
+    return Span(span.doc, span.start, k, label="GPE")
+
+
+def with_head_noun(span: Span, lists: LabelLists, taken: set[int]) -> Span | None:
+    """A capitalised name and the lower-case place or organisation noun right after it, or None.
+
+    ``Titikakas`` + ``ezera`` is a LOC, ``Rietumvirdžīnijas`` + ``universitātes``
+    an ORG; a generic body after a place (``Ķīnas valdība``) is no name.
+    """
+    doc = span.doc
+    if span.end >= len(doc) or span.end in taken or not all(t.text[:1].isupper() for t in span if t.is_alpha):
+        return None
+    nxt = doc[span.end]
+    if nxt.pos_ != "NOUN" or not nxt.text.islower() or base_in(nxt, lists.generic_bodies):
+        return None
+    if base_in(nxt, lists.loc_heads):
+        return Span(doc, span.start, span.end + 1, label="LOC")
+    if base_in(nxt, lists.org_heads) and span.label_ in ("GPE", "LOC", "ORG"):
+        return Span(doc, span.start, span.end + 1, label="ORG")
+    return None
+
+
+def new_named_bodies(doc: Doc, lists: LabelLists, taken: set[int]) -> list[Span]:
+    """Untagged names that end in an organisation or place noun: ``Augstākās tiesas``, ``Kluso okeānu``.
+
+    The name starts with a capital letter that is not a sentence's or a
+    quote's, and runs over capitalised words, lower-case genitives and
+    adjectives to the head noun. A generic body (``valdība``) makes no name.
+    """
+    out: list[Span] = []
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        if i in taken or not tok.is_title or starts_sentence(tok) or tok.pos_ not in ("ADJ", "NOUN", "PROPN"):
+            i += 1
+            continue
+        k, found = i, None
+        while k < len(doc) and k - i < MAX_NAME and k not in taken:
+            t = doc[k]
+            if t.pos_ == "NOUN" and not base_in(t, lists.generic_bodies) and (t.is_title or k > i):
+                label = "ORG" if base_in(t, lists.org_heads) else "LOC" if base_in(t, lists.loc_heads) else None
+                if label is not None:
+                    found = Span(doc, i, k + 1, label=label)
+            if not (t.is_title or t.pos_ == "ADJ" or "Gen" in t.morph.get("Case")) or not t.is_alpha:
+                break
+            k += 1
+        if found is not None:
+            out.append(found)
+            i = found.end
+        else:
+            i += 1
+    return out
+
+
+def english_organisations(doc: Doc, lists: LabelLists, protected: set[int]) -> list[Span]:
+    """``Des Moines Register``, ``Associated Press``: capitalised words ending in an English organisation word.
+
+    The name runs left from that word over capitalised words (and ``of``,
+    ``and``, ``&``) that are not a Latvian sentence's first word.
+    """
+    out = []
+    for tok in doc:
+        if tok.text not in lists.english_org_words or tok.i in protected:
+            continue
+        k = tok.i
+        while k > 0:
+            prev = doc[k - 1]
+            capital = prev.text[:1].isupper() and prev.is_alpha
+            if prev.i in protected or not (capital or prev.text in ENGLISH_LINKS):
+                break
+            if starts_sentence(prev) and not is_original_spelling(prev.text) and prev.text not in lists.english_org_words:
+                break
+            k -= 1
+        while k < tok.i and doc[k].text in ENGLISH_LINKS:
+            k += 1
+        if tok.i - k >= 1:
+            out.append(Span(doc, k, tok.i + 1, label="ORG"))
+    return out
+
+
+def original_name_in_brackets(doc: Doc, start: int) -> int | None:
+    """End of a name in its original spelling from ``start`` to a closing bracket, or None.
+
+    Capitalised words (``of``/``and`` between them), one of them not Latvian-spelt;
+    an acronym in brackets is a definition (``lvnews_acronyms``), not a name.
+    """
+    k = start
+    while k < len(doc) and k - start < MAX_NAME and doc[k].text != ")":
+        tok = doc[k]
+        if not (tok.text[:1].isupper() or tok.text in ENGLISH_LINKS or tok.text in ("-", "'s")):
+            return None
+        k += 1
+    words = [t for t in doc[start:k] if t.is_alpha]
+    if k == start or k >= len(doc) or doc[k].text != ")" or not words or all(t.text.isupper() for t in words) \
+            or not any(is_original_spelling(t.text) for t in words):
+        return None
+    return k
+
+
+def bracketed_same_label(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A name in its original spelling in brackets right after a name is the same name: it gets that label.
+
+    ``Tereza Meja (Theresa May)``: the guidelines tag the bracketed one
+    separately with the first one's type, tagged or not by the model.
+    """
+    out = list(ents)
+    for before in list(out):
+        k = before.end
+        if before.label_ not in NAME_LABELS or k + 1 >= len(doc) or doc[k].text != "(":
+            continue
+        end = original_name_in_brackets(doc, k + 1)
+        if end is None:
+            continue
+        inside = [e for e in out if e.start < end and k + 1 < e.end]
+        if all(e.label_ in RELABELLED and k + 1 <= e.start and e.end <= end for e in inside):
+            out = [e for e in out if e not in inside] + [Span(doc, k + 1, end, label=before.label_)]
+    return sorted(out, key=lambda e: e.start)
+
+
+def trimmed(span: Span) -> Span | None:
+    """The span without brackets at its edges (``Theresa May)``), None when nothing is left."""
+    start, end = span.start, span.end
+    while start < end and span.doc[start].text in ("(", ")"):
+        start += 1
+    while end > start and span.doc[end - 1].text in ("(", ")"):
+        end -= 1
+    if (start, end) == (span.start, span.end):
+        return span
+    return Span(span.doc, start, end, label=span.label_) if end > start else None
+
+
+def replace(ents: list[Span], new: Span) -> list[Span]:
+    """``ents`` with ``new`` in place of what it overlaps, when it covers all of that."""
+    overlapping = [e for e in ents if e.start < new.end and new.start < e.end]
+    if all(new.start <= e.start and e.end <= new.end for e in overlapping):
+        return [e for e in ents if e not in overlapping] + [new]
+    return ents
+
+
+def repaired(doc: Doc, lists: LabelLists) -> list[Span]:
+    """The document's entities after the rules of the module docstring, in order."""
+    ents: list[Span] = []
+    for ent in filter(None, map(trimmed, doc.ents)):
+        parts = [ent] if ent.label_ not in RELABELLED else without_titles(ent)
+        for part in parts:
+            ents.extend(place_and_quoted_name(part) if part.label_ in RELABELLED else [part])
+    out = []
+    for ent in ents:
+        if ent.label_ in RELABELLED and len(ent) == 1 and ent.text in lists.organisations:
+            ent = Span(doc, ent.start, ent.end, label="ORG")
+        elif ent.label_ in RELABELLED:
+            place = place_of_generic_body(ent, lists)
+            label = head_label(ent, lists)
+            if place is not None:
+                ent = place
+            elif label is not None and label != ent.label_:
+                ent = Span(doc, ent.start, ent.end, label=label)
+        out.append(ent)
+    taken = {i for e in out for i in range(e.start, e.end)}
+    for n, ent in enumerate(out):
+        longer = with_head_noun(ent, lists, taken) if ent.label_ in RELABELLED else None
+        if longer is not None:
+            out[n] = longer
+            taken.add(longer.end - 1)
+    for tok in doc:
+        if tok.i not in taken and tok.text in lists.organisations:
+            out.append(Span(doc, tok.i, tok.i + 1, label="ORG"))
+            taken.add(tok.i)
+    out += new_named_bodies(doc, lists, taken)
+    # English names may replace what the model made of their parts, never a name reaching beyond them.
+    protected = {i for e in out if e.label_ not in RELABELLED for i in range(e.start, e.end)}
+    for org in english_organisations(doc, lists, protected):
+        out = replace(out, org)
+    return bracketed_same_label(doc, sorted(out, key=lambda e: e.start))
+
+
+class EntityLabels(RuleComponent):
+    def __init__(self, nlp: Language, name: str = "entity_labels") -> None:
+        self.name = name
+        self.lists = label_lists()
+
+    def __call__(self, doc: Doc) -> Doc:
+        ents = repaired(doc, self.lists)
+        if [(e.start, e.end, e.label) for e in ents] != [(e.start, e.end, e.label) for e in doc.ents]:
+            doc.ents = ents
+        return doc
+
+
+@Language.factory("lvnews_entity_labels", default_config={})
+def make_entity_labels(nlp: Language, name: str) -> EntityLabels:
+    return EntityLabels(nlp, name)

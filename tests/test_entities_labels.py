@@ -1,0 +1,106 @@
+"""Label repair by what a name is made of (lvnews_entity_labels), on hand-built docs and the pipeline."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc
+
+from lvnews.entities.labels import EntityLabels, label_lists, repaired
+
+
+def make(nlp, rows, ents):  # noqa: ANN001, ANN201
+    """rows: (word, lemma, pos, morph); ents: IOB tags (``O``, ``B-GPE``...)."""
+    words, lemmas, pos, morphs = zip(*rows)
+    return Doc(nlp.vocab, words=list(words), lemmas=list(lemmas), pos=list(pos), morphs=list(morphs),
+               sent_starts=[True] + [False] * (len(rows) - 1), ents=list(ents))
+
+
+def found(doc):  # noqa: ANN001, ANN201
+    return [(e.text, e.label_) for e in repaired(doc, label_lists())]
+
+
+GEN_F = "Case=Gen|Gender=Fem|Number=Sing"
+NOM_F = "Case=Nom|Gender=Fem|Number=Sing"
+LOC_M = "Case=Loc|Gender=Masc|Number=Sing"
+
+
+def test_head_noun_makes_an_organisation_or_a_place(nlp):
+    doc = make(nlp, [("Viņš", "viņš", "PRON", ""), ("pameta", "pamest", "VERB", ""),
+                     ("Lauku", "lauks", "NOUN", "Case=Gen|Gender=Masc|Number=Plur"), ("partiju", "partija", "NOUN", NOM_F),
+                     ("un", "un", "CCONJ", ""), ("peldēja", "peldēt", "VERB", ""),
+                     ("Zilajā", "zils", "ADJ", LOC_M), ("ezerā", "ezers", "NOUN", LOC_M)],
+               ["O", "O", "B-PERSON", "I-PERSON", "O", "O", "B-GPE", "I-GPE"])
+    assert found(doc) == [("Lauku partiju", "ORG"), ("Zilajā ezerā", "LOC")]
+
+
+def test_untagged_capitalised_words_ending_in_a_head_noun_become_a_name(nlp):
+    doc = make(nlp, [("Lietu", "lieta", "NOUN", ""), ("izskatīs", "izskatīt", "VERB", ""),
+                     ("Augstākā", "augsts", "ADJ", NOM_F), ("tiesa", "tiesa", "NOUN", NOM_F),
+                     ("pie", "pie", "ADP", ""), ("Baltā", "balts", "ADJ", "Case=Gen|Gender=Masc|Number=Sing"),
+                     ("okeāna", "okeāns", "NOUN", "Case=Gen|Gender=Masc|Number=Sing"),
+                     ("un", "un", "CCONJ", ""), ("Senātā", "senāts", "NOUN", LOC_M)],
+               ["O"] * 9)
+    assert found(doc) == [("Augstākā tiesa", "ORG"), ("Baltā okeāna", "LOC"), ("Senātā", "ORG")]
+    # A generic body makes no name, nor does a capital that only starts the sentence.
+    doc = make(nlp, [("Valdība", "valdība", "NOUN", NOM_F), ("sēdēja", "sēdēt", "VERB", ""),
+                     ("Valdība", "valdība", "NOUN", NOM_F)], ["O", "O", "O"])
+    assert found(doc) == []
+
+
+def test_a_place_with_a_generic_body_tags_only_the_place(nlp):
+    doc = make(nlp, [("Norvēģijas", "Norvēģija", "PROPN", GEN_F), ("valdība", "valdība", "NOUN", NOM_F),
+                     ("lēma", "lemt", "VERB", "")], ["B-ORG", "I-ORG", "O"])
+    assert found(doc) == [("Norvēģijas", "GPE")]
+
+
+def test_a_name_takes_in_the_place_or_institution_noun_after_it(nlp):
+    doc = make(nlp, [("pie", "pie", "ADP", ""), ("Rāznas", "Rāzna", "PROPN", GEN_F),
+                     ("ezera", "ezers", "NOUN", "Case=Gen|Gender=Masc|Number=Sing"), ("un", "un", "CCONJ", ""),
+                     ("Valkas", "Valka", "PROPN", GEN_F), ("slimnīcā", "slimnīca", "NOUN", "Case=Loc|Gender=Fem"),
+                     ("un", "un", "CCONJ", ""), ("Alūksnes", "Alūksne", "PROPN", GEN_F),
+                     ("uzņēmumā", "uzņēmums", "NOUN", LOC_M)],
+               ["O", "B-GPE", "O", "O", "B-GPE", "O", "O", "B-GPE", "O"])
+    assert found(doc) == [("Rāznas ezera", "LOC"), ("Valkas slimnīcā", "ORG"), ("Alūksnes", "GPE")]
+
+
+def test_acronyms_of_organisations(nlp):
+    doc = make(nlp, [("ANO", "ANO", "PROPN", "Abbr=Yes"), ("un", "un", "CCONJ", ""), ("NATO", "NATO", "PROPN", "Abbr=Yes"),
+                     ("un", "un", "CCONJ", ""), ("ES", "ES", "PROPN", "Abbr=Yes")], ["O", "O", "B-GPE", "O", "B-GPE"])
+    assert found(doc) == [("ANO", "ORG"), ("NATO", "ORG"), ("ES", "ORG")]
+
+
+def test_original_spelling_in_brackets_gets_the_label_of_the_name_before(nlp):
+    doc = make(nlp, [("Pīters", "Pīters", "PROPN", ""), ("Holts", "Holts", "PROPN", ""), ("(", "(", "PUNCT", ""),
+                     ("Peter", "Peter", "PROPN", ""), ("Holt", "Holt", "PROPN", ""), (")", ")", "PUNCT", ""),
+                     ("un", "un", "CCONJ", ""), ("Ziemeļu", "ziemeļi", "NOUN", ""), ("fonds", "fonds", "NOUN", ""),
+                     ("(", "(", "PUNCT", ""), ("ZF", "ZF", "PROPN", ""), (")", ")", "PUNCT", "")],
+               ["B-PERSON", "I-PERSON", "O", "B-ORG", "I-ORG", "I-ORG", "O", "B-ORG", "I-ORG", "O", "B-PERSON", "O"])
+    # The bracket the model put in the name goes; an acronym in brackets is no name of this kind.
+    assert found(doc) == [("Pīters Holts", "PERSON"), ("Peter Holt", "PERSON"), ("Ziemeļu fonds", "ORG"),
+                          ("ZF", "PERSON")]
+
+
+def test_titles_place_quoted_names_and_english_organisations(nlp):
+    doc = make(nlp, [("Kapteinis", "kapteinis", "NOUN", ""), ("Roberts", "Roberts", "PROPN", ""),
+                     ("Krūms", "Krūms", "PROPN", ""), ("no", "no", "ADP", ""), ("Rīgas", "Rīga", "PROPN", GEN_F),
+                     ("“", "“", "PUNCT", ""), ("Vilkiem", "vilks", "NOUN", ""), ("”", "”", "PUNCT", ""),
+                     ("lasa", "lasīt", "VERB", ""), ("Baltic", "Baltic", "X", ""), ("Sea", "Sea", "X", ""),
+                     ("Herald", "Herald", "X", "")],
+               ["B-PERSON", "I-PERSON", "I-PERSON", "O", "B-ORG", "I-ORG", "I-ORG", "O", "O", "B-LOC", "I-LOC", "O"])
+    assert found(doc) == [("Roberts Krūms", "PERSON"), ("Rīgas", "GPE"), ("“ Vilkiem ”", "ORG"),
+                          ("Baltic Sea Herald", "ORG")]
+
+
+def test_component_is_in_the_shipped_pipeline_before_the_normalizer(nlp):
+    names = nlp.pipe_names
+    assert names.index("lvnews_acronyms") < names.index("lvnews_entity_labels") < names.index("lvnews_entity_normalizer")
+    assert isinstance(nlp.get_pipe("lvnews_entity_labels"), EntityLabels)
+
+
+@pytest.mark.parametrize("text, mention, label", [
+    ("Lēmumu pieņēma Zaļo partija, paziņoja tās pārstāvis.", "Zaļo partija", "ORG"),
+    ("Kuģis ilgi kuģoja Klusajā okeānā.", "Klusajā okeānā", "LOC"),
+])
+def test_pipeline_labels_by_head_noun(analyzer, text, mention, label):
+    ents = {(e.text, e.label) for e in analyzer.analyze(text).entities}
+    assert (mention, label) in ents, ents
