@@ -28,6 +28,12 @@ def roles(analyzer, text):  # noqa: ANN001, ANN201
     # a foreign name NER cuts short
     ("Indonēzijas katastrofu aģentūras pārstāvis Sutopo Purvo Nugroho sacīja, ka bojāgājušo skaits pieaug.",
      "Sutopo Purvo Nugroho", "pārstāvis"),
+    # title, comma, name
+    ("Mūzikas grupas “Zvaigznes” līdere, Anna Bērziņa, koncertā nedziedāja.", "Anna Bērziņa", "līdere"),
+    # a title whose genitive form the tagger reads as a woman's nominative
+    ("Saskaņā ar bankas vadītāja Pētera Kalniņa teikto, likmes celsies.", "Pēteris Kalniņš", "vadītājs"),
+    # an organisation's gloss in parentheses between it and the title
+    ("Vakar runāja Latvijas Tirgotāju asociācijas (LTA) vadītājs Māris Egle.", "Māris Egle", "vadītājs"),
 ])
 def test_role(analyzer, text, person, role):
     assert (person, role) in roles(analyzer, text)
@@ -53,3 +59,21 @@ def test_descriptors_are_not_roles(analyzer):
 def test_genitive_name_after_a_title_is_not_its_person(analyzer):
     found = roles(analyzer, "Viņš ir profesors Hārvarda Medicīnas skolā.")
     assert not any(role == "profesors" for _, role in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "Raidījuma vadītāja Ilze Kalna uzdeva jautājumu.",  # presents a broadcast
+    "Vadītājs Māris Egle jautāja viesiem.",  # heads nothing named: a host
+])
+def test_vaditajs_of_nothing_or_of_a_broadcast_is_no_role(analyzer, text):
+    assert roles(analyzer, text) == set()
+
+
+def test_gloss_in_a_name_span_is_not_the_name(analyzer):
+    found = roles(analyzer, "Par to runāja universitātes profesors Jānis Liepa (John Leep).")
+    assert ("Jānis Liepa", "profesors") in found, found
+
+
+def test_surname_mention_takes_the_gender_of_its_full_name(analyzer):
+    found = roles(analyzer, "Donalds Tramps ieradās Rīgā. Vēlāk prezidenta Trampa runu pārtrauca.")
+    assert ("Donalds Tramps", "prezidents") in found, found

@@ -38,6 +38,8 @@ class Lexicon:
     title_compound_heads: frozenset[str]
     day_parts: frozenset[str]
     half_measures: frozenset[str]
+    relational_titles: frozenset[str]
+    presenter_nouns: frozenset[str]
 
     def is_title_head(self, lemma: str) -> bool:
         return self.title_form(lemma) is not None

@@ -62,6 +62,13 @@ def is_female(person: Span) -> bool:
     return found if found is not None else "Fem" in person.root.morph.get("Gender")
 
 
+def person_gender(span: Span, canonical: str) -> bool:
+    """Gender of a person: the first name of the base form NER gave the whole
+    mention (``Trampa`` alone may stand for ``Donalds Tramps``), else the span's."""
+    found = name_gender(canonical) if len(canonical.split()) > 1 else None
+    return found if found is not None else is_female(span)
+
+
 def same_entity(a: Token, b: Token) -> bool:
     """``a`` (before ``b``) and ``b`` are in one entity span."""
     doc = a.doc
@@ -72,6 +79,11 @@ def gendered_role(title: str, female: bool, plural: bool) -> str:
     """One woman's title is the feminine noun; a plural title (``ST tiesneši
     ir ... Aija Branta``) keeps the lemma as written."""
     return feminine_title(title) if female and not plural else title
+
+
+# Endings a title's genitive shares with other cases (``vadītāja`` is also a
+# woman's nominative, ``direktoru`` an accusative): the tagger's case is no proof.
+GENITIVE_ENDINGS = ("a", "as", "es", "u")
 
 
 # A person found by its title rather than by NER: ``Prezidents Donalds Tramps``
@@ -131,8 +143,30 @@ class RoleExtractor(FactExtractor):
                 start -= 1
                 continue
             break
+        if not self.names_office(doc, start, i, form):
+            return None
         words = [t.lower_ for t in doc[start:i]] + [form]
         return start, " ".join(words)
+
+    def names_office(self, doc: Doc, start: int, i: int, form: str) -> bool:
+        """Does the title ``doc[start:i + 1]`` name an office?
+
+        ``vadītājs`` heads something: with no genitive or organisation before
+        it, it is a host or a driver; of a broadcast (``raidījuma vadītāja``,
+        ``sarunu šovu vadītāja``) it presents one, an occupation.
+        """
+        if form not in self.lexicon.relational_titles:
+            return True
+        k = start - 1
+        if k > 0 and doc[k].text == ")":  # ``federācijas (BDI) vadītājs``: past the gloss
+            k = next((j - 1 for j in range(k, max(0, k - 8), -1) if doc[j].text == "("), k)
+        before = doc[k] if k >= 0 else None
+        heads = [t for t in doc[start:i] if is_genitive(t)]
+        if before is not None and (is_genitive(before) or before.text in QUOTES or before.ent_type_ in GROUP_LABELS):
+            heads.append(before)
+        if not heads:
+            return False
+        return not any(lemma(t) in self.lexicon.presenter_nouns for t in heads if t.pos_ == "NOUN")
 
     def organization_before(self, doc: Doc, start: int, ents: dict[int, Span]) -> dict | None:
         j = start - 1
@@ -159,7 +193,7 @@ class RoleExtractor(FactExtractor):
         return {"type": "role", "start": min(bounds), "end": max(bounds),
                 "person": {"start": span.start, "end": span.end, "canonical": canonical, "entity": ent_span is not None,
                            "entity_span": ent_span},
-                "role": gendered_role(role, is_female(span), plural), "title": role, "plural": plural,
+                "role": gendered_role(role, person_gender(span, canonical), plural), "title": role, "plural": plural,
                 "organization": org}
 
     def titles_before(self, doc: Doc, span: Span, names: set[int]) -> list[tuple[int, int, str]]:
@@ -206,15 +240,22 @@ class RoleExtractor(FactExtractor):
         # ``Burnastonā Mārvins Kuks``: a place in the locative is no part of a name.
         while start < ent.end - 1 and doc[start].morph.get("Case") == ["Loc"]:
             start += 1
-        end = ent.end
+        # ``Grānts Rīhers (Grant Reeher)`` tagged as one span: the gloss is no part of the name.
+        end = next((k for k in range(start + 1, ent.end) if doc[k].text == "("), ent.end)
+        if end < ent.end:
+            return self.trimmed(doc[start:end], ent)
         # ``Sutopo Purvo Nugroho``: a capitalised name word right after the
         # entity, or the rest of the name tagged as a second PERSON.
         while end < len(doc) and (is_name_word(doc[end]) or (doc[end].ent_type_ == "PERSON" and end > start
                                                              and doc[end].is_title)):
             end += 1
-        if start == ent.start and end == ent.end:
+        return self.trimmed(doc[start:end], ent)
+
+    @staticmethod
+    def trimmed(span: Span, ent: Span) -> Person:
+        """The person named by ``span``, a repair of NER's ``ent``."""
+        if span.start == ent.start and span.end == ent.end:
             return ent, ent._.canonical or ent.text, (ent.start, ent.end)
-        span = doc[start:end]
         return span, canonical_form(tokens_from_span(span), person=True), (ent.start, ent.end)
 
     @staticmethod
@@ -247,6 +288,10 @@ class RoleExtractor(FactExtractor):
                 yield self.fact(person, shared[1], shared[2])
                 shared = (span, shared[1], shared[2])
                 continue
+            before = self.title_before_comma(doc, span, names)
+            if before is not None:
+                yield self.fact(person, before, self.organization_before(doc, before[0], ents))
+                continue
             apposed = list(self.titles_after(doc, span, names, ents))
             if apposed:
                 for title, org in apposed:
@@ -254,12 +299,30 @@ class RoleExtractor(FactExtractor):
                 continue
             yield from self.from_clause(doc, person, names, ents)
 
+    def title_before_comma(self, doc: Doc, span: Span, names: set[int]) -> tuple[int, int, str] | None:
+        """``grupas “Zvaigznes” līdere, Anna Bērziņa``: a title in the name's case
+        right before a comma and the name; not when a name stands before the
+        title (``X, direktors, Y`` lists people)."""
+        comma = span.start - 1
+        if comma < 1 or doc[comma].text != ",":
+            return None
+        found = self.title_at(doc, comma - 1, names)
+        if found is None or doc[comma - 1].morph.get("Case") != span.root.morph.get("Case"):
+            return None
+        k = found[0] - 1
+        while k >= 0 and (doc[k].text in QUOTES or doc[k].ent_type_ in GROUP_LABELS or is_genitive(doc[k])):
+            k -= 1
+        if k >= 0 and (k in names or doc[k].text == ","):
+            return None
+        return found[0], comma, found[1]
+
     @staticmethod
     def agrees(title: Token, span: Span) -> bool:
         """A genitive name after a title in another case modifies what follows
         (``profesors Hārvarda Medicīnas skolā``): it is not the title's person."""
         case = span.root.morph.get("Case")
-        return not (case == ["Gen"] and title.morph.get("Case") not in ([], ["Gen"]))
+        return not (case == ["Gen"] and title.morph.get("Case") not in ([], ["Gen"])
+                    and not title.lower_.endswith(GENITIVE_ENDINGS))
 
     def titles_after(self, doc: Doc, span: Span, names: set[int],
                      ents: dict[int, Span]) -> Iterable[tuple[tuple[int, int, str], dict | None]]:
