@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from lvnews.facts.quantity import known_declension
+
 
 def quantities(analyzer, text):  # noqa: ANN001, ANN201
     article = analyzer.analyze(text, force_language="lv")
@@ -31,6 +33,10 @@ def quantities(analyzer, text):  # noqa: ANN001, ANN201
     ("Viņš nopirka vienu maizi un vienā dienā izlasīja vienu grāmatu.",
      {(1, None, "maize"), (1, None, "diena"), (1, None, "grāmata")}),
     ("Viens 50 kilogramu maiss maksā trīs eiro.", {(1, None, "maiss"), (50, None, "kilograms")}),
+    # a unit in the declension the language has for its stem, not the lemmatizer's guess
+    ("Zemestrīce bija 6,1 magnitūdu stipra.", {(6.1, None, "magnitūda")}),
+    ("Viņš izvēlējās piecus skaitļus.", {(5, None, "skaitlis")}),
+    ("Partija sarīkoja 12 mītiņu.", {(12, None, "mītiņš")}),
     # ``N vai M`` rising is a rough range
     ("Filmā ir viens vai divi smieklīgi brīži.", {(1, 2, "brīdis")}),
 ])
@@ -59,3 +65,16 @@ def test_name_before_count_noun_is_not_the_unit(analyzer):
 def test_elided_noun_comes_from_the_count_before(analyzer):
     found = quantities(analyzer, "Pirmo sēriju skatījās 4,1 miljons skatītāju, bet otro jau 5,69 miljoni.")
     assert (5_690_000, None, "skatītājs") in found, found
+
+
+@pytest.mark.parametrize("guess, genders, known, expected", [
+    ("magnitūds", ["Masc"], {"magnitūda"}, "magnitūda"),  # the only known lemma of the stem
+    ("mītinis", [], {"mītiņš"}, "mītiņš"),  # the stem's consonant alternates
+    ("skaitļs", [], {"skaitlis"}, "skaitlis"),
+    ("senatore", ["Masc"], {"senators", "senatore"}, "senatore"),  # a known guess stays
+    ("zīmols", ["Fem"], {"zīmola", "zīmolis"}, "zīmola"),  # the numeral's gender chooses
+    ("zīmols", [], {"zīmola", "zīmolis"}, "zīmols"),  # nothing to choose by: left as it was
+    ("galds", [], set(), "galds"),  # no lemma table (Stanza backend)
+])
+def test_known_declension(guess, genders, known, expected):
+    assert known_declension(guess, genders, frozenset(known)) == expected

@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..entities.canonical import QUOTES
+from ..lemmas import LemmaLookup
 from ..numbers import ONE_FORMS, number_spans
 from .base import FactExtractor
 from .currency import currency_of
@@ -38,6 +39,37 @@ def unit_of(tok: Token) -> str:
     if tok.pos_ == "PROPN" or (len(tok.text) > 1 and tok.text.isupper()):
         return tok.lemma_ or tok.text
     return lemma(tok)
+
+
+# Nominative singular endings of Latvian nouns, longest first, and the
+# consonant alternations of their stems (``skaitlis`` ~ ``skaitļu``, ``mītiņš`` ~ ``mītinis``).
+NOMINATIVE_ENDINGS = ("is", "us", "s", "š", "a", "e")
+STEM_ALTERNATIONS = {"ļ": "l", "l": "ļ", "ņ": "n", "n": "ņ", "š": "s", "s": "š", "ž": "z", "z": "ž", "č": "c", "c": "č"}
+
+
+def known_declension(unit: str, genders: list[str], known: frozenset[str]) -> str:
+    """The unit's lemma in the declension the language has for its stem.
+
+    The lemmatizer guesses the declension of a rare noun from a form several
+    declensions share (``magnitūdu`` is a genitive plural of ``magnitūda`` and
+    of a ``magnitūds`` that does not exist, ``mītiņiem`` of ``mītiņš`` and
+    ``mītinis``). A guess the training lemmas never saw yields to the one
+    lemma of the same stem (its consonant alternated or not) that they did;
+    ``genders`` (the numeral's, then the noun's) choose among several.
+    """
+    if not known or unit in known:
+        return unit
+    ending = next((e for e in NOMINATIVE_ENDINGS if unit.endswith(e) and len(unit) > len(e) + 2), None)
+    if ending is None:
+        return unit
+    stem = unit[: -len(ending)]
+    stems = {stem, stem[:-1] + STEM_ALTERNATIONS[stem[-1]]} if stem[-1] in STEM_ALTERNATIONS else {stem}
+    found = sorted({s + e for s in stems for e in NOMINATIVE_ENDINGS} & known)
+    for gender in genders:
+        if len(found) > 1:
+            same = [f for f in found if f.endswith(("a", "e")) == (gender == "Fem")]
+            found = same or found
+    return found[0] if len(found) == 1 else unit
 
 
 def currency_near(noun: Token, unit: str) -> str | None:
@@ -193,6 +225,29 @@ def _nearest_nominal(sent: Span, start: int, end: int) -> Token | None:
 class QuantityExtractor(FactExtractor):
     fact_type = "quantity"
 
+    def __init__(self, nlp: Language, name: str, lexicon: str | None = None) -> None:
+        super().__init__(nlp, name, lexicon)
+        self.nlp = nlp
+        self._known: frozenset[str] | None = None
+
+    def known_lemmas(self) -> frozenset[str]:
+        """Lemmas of the training data (the lemma lookup's, read once the model is
+        loaded) and the nouns of our lexicon; none where no lookup runs (the Stanza backend)."""
+        if self._known is None:
+            lookup = next((pipe for _, pipe in self.nlp.pipeline if isinstance(pipe, LemmaLookup)), None)
+            lex = self.lexicon
+            self._known = frozenset() if lookup is None else frozenset(lookup.known_lemmas).union(
+                lex.titles, lex.title_heads, lex.member_nouns, lex.group_nouns, lex.count_nouns,
+                lex.measure_frames, lex.half_measures, lex.day_parts)
+        return self._known
+
+    def unit(self, doc: Doc, start: int, end: int, noun: Token) -> str:
+        unit = unit_of(noun)
+        if noun.pos_ != "NOUN" or unit == "%":
+            return unit
+        genders = doc[end - 1].morph.get("Gender") if doc[end - 1].is_alpha else []
+        return known_declension(unit, genders + noun.morph.get("Gender"), self.known_lemmas())
+
     def extract(self, doc: Doc, facts: list[dict]) -> Iterable[dict]:
         found: list[dict] = []
         for sent in doc.sents:
@@ -237,7 +292,7 @@ class QuantityExtractor(FactExtractor):
         # noun stands far away (``staciju skaits ir sasniedzis 40``).
         near = noun.i >= start - 1
         ev_start, ev_end = (min(start, noun.i), max(end, noun.i + 1)) if near else (start, end)
-        unit = unit_of(noun)
+        unit = self.unit(doc, start, end, noun)
         return {"type": "quantity", "start": ev_start, "end": ev_end, "value": value,
                 "value_max": value_max, "unit": unit, "approx": self.approx_of(doc, start),
                 "currency": currency_near(noun, unit), "number": (start, end), "noun": noun.i}
