@@ -104,3 +104,14 @@ def test_component_is_in_the_shipped_pipeline_before_the_normalizer(nlp):
 def test_pipeline_labels_by_head_noun(analyzer, text, mention, label):
     ents = {(e.text, e.label) for e in analyzer.analyze(text).entities}
     assert (mention, label) in ents, ents
+
+
+def test_normalizer_keeps_organisation_acronyms_and_tags_places_the_kb_knows(nlp):
+    normalizer = nlp.get_pipe("lvnews_entity_normalizer")
+    doc = make(nlp, [("ES", "ES", "PROPN", "Abbr=Yes"), ("atbalsta", "atbalstīt", "VERB", ""),
+                     ("Igaunijā", "Igaunija", "PROPN", "Case=Loc|Gender=Fem|Number=Sing"), (".", ".", "PUNCT", "")],
+               ["B-ORG", "O", "O", "O"])
+    doc = normalizer(doc)
+    assert [(e.text, e.label_, e._.canonical) for e in doc.ents] == [("ES", "ORG", "ES"),
+                                                                     ("Igaunijā", "GPE", "Igaunija")]
+    assert doc.ents[1]._.kb is not None

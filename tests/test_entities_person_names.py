@@ -109,3 +109,23 @@ def test_surname_canonical_can_be_the_surname_itself():
     own = lvnews.load(config={"components": {"lvnews_entity_normalizer": {"surname_canonical": "surname"}}})
     doc = own.nlp("Vakar Jānis Bērziņš runāja ar žurnālistiem. Žurnālisti vēlāk jautāja Bērziņam par budžetu.")
     assert [e._.canonical for e in doc.ents if e.label_ == "PERSON"] == ["Jānis Bērziņš", "Bērziņš"]
+
+
+def test_a_surname_alone_is_the_person_whatever_the_model_tagged(nlp):
+    from spacy.tokens import Span
+
+    normalizer = nlp.get_pipe("lvnews_entity_normalizer")
+    doc = nlp.make_doc("Vakar Jānis Bērziņš runāja ar žurnālistiem.\n\nVēlāk Bērziņu redzēja Rīgā.")
+    for tok, (lemma, pos) in zip(doc, [("vakar", "ADV"), ("Jānis", "PROPN"), ("Bērziņš", "PROPN"), ("runāt", "VERB"),
+                                       ("ar", "ADP"), ("žurnālists", "NOUN"), (".", "PUNCT"), ("\n\n", "SPACE"),
+                                       ("vēlāk", "ADV"), ("Bērziņš", "PROPN"), ("redzēt", "VERB"), ("Rīga", "PROPN"),
+                                       (".", "PUNCT")]):
+        tok.lemma_, tok.pos_ = lemma, pos
+    doc[1].set_morph("Case=Nom|Gender=Masc|Number=Sing")
+    doc[9].set_morph("Case=Acc|Gender=Masc|Number=Sing")
+    doc.ents = [Span(doc, 1, 3, label="PERSON"), Span(doc, 9, 10, label="GPE")]
+    doc = normalizer(doc)
+    assert [(e.text, e.label_, e._.canonical) for e in doc.ents][:2] == [
+        ("Jānis Bērziņš", "PERSON", "Jānis Bērziņš"), ("Bērziņu", "PERSON", "Jānis Bērziņš")]
+    doc.ents = [Span(doc, 1, 3, label="PERSON")]  # untagged: found all the same
+    assert [e.text for e in normalizer(doc).ents if e.label_ == "PERSON"] == ["Jānis Bērziņš", "Bērziņu"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence
 
 import srsly
 from spacy.language import Language
@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span
 
 from .canonical import canonical_form, tokens_from_span
 from .kb import KnowledgeBase
+from .labels import label_lists
 from .person_names import attested, candidate_forms
 
 FORMS_FILE = "plural_forms.json.gz"
@@ -55,26 +56,39 @@ def implied_case(ent: Span) -> str | None:
     return "Nom" if dep == "nsubj" else None
 
 
-def surname_links(ents: Sequence[Span], canonicals: Sequence[str]) -> dict[int, str]:
-    """Index of a one-word PERSON mention -> the canonical of the full name it shortens.
+def surname_links(doc: Doc, ents: Sequence[Span], canonicals: Sequence[str],
+                  fixed: Callable[[Span, str], bool]) -> list[tuple[Span, str | None]]:
+    """The entities, plus untagged surnames, each with the full name it shortens (or None).
 
     News name a person in full once and by surname after (``Jānis Bērziņš`` ...
     ``Bērziņam``); the full name is an earlier PERSON of two or more words whose
-    last word is a nominative the mention can be of. Two earlier people with
-    that surname leave the mention alone.
+    last word is a nominative the one-word mention can be of. Such a mention is
+    that person whatever the model made of it (``Bērziņam`` as a place, or
+    nothing), unless ``fixed(span, canonical)`` says its other label is settled. Two
+    earlier people with that surname leave the mention alone.
     """
+    by_start = {e.start: (e, c) for e, c in zip(ents, canonicals)}
     full: dict[str, set[str]] = defaultdict(set)
-    out = {}
-    for i, (ent, canonical) in enumerate(zip(ents, canonicals)):
-        if ent.label_ != "PERSON":
+    out: list[tuple[Span, str | None]] = []
+    i = 0
+    while i < len(doc):
+        ent, canonical = by_start.get(i, (None, ""))
+        if ent is not None and ent.label_ == "PERSON" and len(canonical.split()) >= 2:
+            full[canonical.split()[-1].casefold()].add(canonical)
+        one_word = ent is not None and len(ent) == 1 and ent.label_ in RELABEL \
+            and (ent.label_ == "PERSON" or not fixed(ent, canonical))
+        untagged = ent is None and doc[i].pos_ == "PROPN" and doc[i].is_title and doc[i].ent_iob_ != "I"
+        link = None
+        if full and (one_word or untagged):
+            matches = set().union(*(full.get(form.casefold(), set()) for form in candidate_forms(doc[i].text)))
+            link = matches.pop() if len(matches) == 1 else None
+        if ent is not None:
+            out.append((Span(doc, ent.start, ent.end, label="PERSON") if link else ent, link))
+            i = ent.end
             continue
-        words = canonical.split()
-        if len(words) >= 2:
-            full[words[-1].casefold()].add(canonical)
-        elif len(ent) == 1 and full:
-            matches = set().union(*(full.get(form.casefold(), set()) for form in candidate_forms(ent.text)))
-            if len(matches) == 1:
-                out[i] = matches.pop()
+        if link is not None:
+            out.append((Span(doc, i, i + 1, label="PERSON"), link))
+        i += 1
     return out
 
 
@@ -100,31 +114,58 @@ class EntityNormalizer:
         # A name has a nominal (or numeric, for dates and money) head; a
         # capitalised adverb such as ``ŠEIT`` is not one.
         doc.ents = [e for e in doc.ents if e.root.pos_ not in NOT_NAMES]
+        places = self.untagged_places(doc)
+        if places:
+            doc.ents = sorted([*doc.ents, *places], key=lambda e: e.start)
         known_forms = attested(t.text for e in doc.ents if e.label_ == "PERSON" for t in e)
         ents, canonicals = [], []
         for ent in doc.ents:
-            canonical = self.base_form(ent, known_forms)
-            # A name the knowledge base knows keeps the label it is known by
-            # (``Valmiera`` is a city even where the model guessed a person).
-            known = self.kb.label(canonical)
-            if known is None and ent.label_ == "PERSON":
-                # A place taken for a person declines as a place (``Gvatemalu``).
-                as_name = canonical_form(tokens_from_span(ent), self.forms)
-                known = self.kb.label(as_name)
-                canonical = as_name if known not in (None, "PERSON") else canonical
-            if known and known != ent.label_ and ent.label_ in RELABEL:
-                ent = Span(doc, ent.start, ent.end, label=known)
+            ent, canonical = self.labelled(ent, known_forms)
             ents.append(ent)
             canonicals.append(canonical)
-        links = surname_links(ents, canonicals)
-        for i, (ent, canonical) in enumerate(zip(ents, canonicals)):
-            full = links.get(i)
+        canonical_of = {(e.start, e.end): c for e, c in zip(ents, canonicals)}
+        linked = surname_links(doc, ents, canonicals, self.is_settled)
+        for ent, full in linked:
+            canonical = canonical_of.get((ent.start, ent.end), ent.text)
             ent._.kb = self.kb.lookup(full or canonical)
             if full is not None:
                 canonical = full if self.surname_canonical == "full_name" else full.split()[-1]
             ent._.canonical = canonical
-        doc.ents = ents
+        doc.ents = [ent for ent, _ in linked]
         return doc
+
+    def labelled(self, ent: Span, known_forms: frozenset[str]) -> tuple[Span, str]:
+        """The entity with the label the knowledge base knows it by, and its canonical."""
+        canonical = self.base_form(ent, known_forms)
+        # A name the knowledge base knows keeps the label it is known by
+        # (``Valmiera`` is a city even where the model guessed a person).
+        known = self.kb.label(canonical)
+        if known is None and ent.label_ == "PERSON":
+            # A place taken for a person declines as a place (``Gvatemalu``).
+            as_name = canonical_form(tokens_from_span(ent), self.forms)
+            known = self.kb.label(as_name)
+            canonical = as_name if known not in (None, "PERSON") else canonical
+        # An organisation's acronym stays one (``ES``), though the training data tags some as places.
+        if ent.label_ == "ORG" and ent.text in label_lists().organisations:
+            known = None
+        if known and known != ent.label_ and ent.label_ in RELABEL:
+            ent = Span(ent.doc, ent.start, ent.end, label=known)
+        return ent, canonical
+
+    def is_settled(self, ent: Span, canonical: str) -> bool:
+        """A one-word name the knowledge base knows by its label is not taken for a surname."""
+        return self.kb.label(canonical) == ent.label_
+
+    def untagged_places(self, doc: Doc) -> list[Span]:
+        """Proper nouns the model left untagged that the knowledge base knows as places (``Singapūrā``)."""
+        out = []
+        for tok in doc:
+            if tok.ent_iob_ in ("B", "I") or tok.pos_ != "PROPN" or not tok.is_title or len(tok.text) < 3:
+                continue
+            span = doc[tok.i : tok.i + 1]
+            if self.kb.label(canonical_form(tokens_from_span(span), self.forms)) == "GPE":
+                out.append(Span(doc, tok.i, tok.i + 1, label="GPE"))
+        return out
 
     def base_form(self, ent: Span, known_forms: frozenset[str]) -> str:
         if ent.label_ != "PERSON":
