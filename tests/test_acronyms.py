@@ -45,3 +45,11 @@ def test_shipped_model_runs_acronyms_after_the_name_rules(nlp):
     assert names.index("lvnews_org_names") < names.index("lvnews_acronyms") < names.index("lvnews_entity_normalizer")
     doc = nlp("Pilsētā darbojas degvielas uzpildes stacijas (DUS). Vēl divas DUS atvērs rudenī.")
     assert "DUS" not in [e.text for e in doc.ents]
+
+
+def test_a_definition_in_one_paragraph_applies_in_the_next(nlp):
+    # Article-level components see all paragraphs as one Doc (Doc.from_docs in Analyzer).
+    doc = nlp("Uzņēmumam piemērots tiesiskās aizsardzības process (TAP).\n\n"
+              "TAP ilgs divus gadus, un Zaļo dārzu biedrība (ZDB) to atbalsta.\n\nZDB sapulce būs maijā.")
+    assert "TAP" not in [e.text for e in doc.ents]
+    assert [e.label_ for e in doc.ents if e.text == "ZDB"][-1:] == ["ORG"]
