@@ -69,3 +69,21 @@ def test_cli_workers_run_the_model_given(custom, tmp_path):
                    "--model", "model", cwd=tmp_path)
     assert run.returncode == 0, run.stderr
     assert records(tmp_path / "two.jsonl") == serial(custom)
+
+
+def test_a_pipeline_that_cannot_travel_is_refused_in_the_caller(analyzer):
+    import pickle
+
+    from spacy.language import Language
+
+    def local_component():  # noqa: ANN202 - a function defined inside another does not pickle
+        @Language.component("lvnews_test_local")
+        def same(doc):  # noqa: ANN001, ANN202
+            return doc
+
+    local_component()
+    copy = pickle.loads(pickle.dumps(analyzer))
+    copy.nlp.add_pipe("lvnews_test_local")
+    with pytest.raises(TypeError, match="worker processes run this analyzer.*does not pickle"):
+        next(copy.analyze_many(["Rīgā līst."], n_process=2))
+    assert [a.text for a in copy.analyze_many(["Rīgā līst."])] == ["Rīgā līst."]  # serially it runs

@@ -35,6 +35,7 @@ from distributed.diagnostics.plugin import WorkerPlugin
 
 from .batch import (JSON_COLUMNS, RECORD_COLUMNS, WORKER_DIED, BatchError, Outcome, Task, annotate_chunk,
                     annotate_task, describe, failure, flatten_record, task_chunks)
+from .batch.pool import shipped
 
 if TYPE_CHECKING:
     import dask.dataframe as dd
@@ -215,8 +216,7 @@ def client_outcomes(scheduler: Any, tasks: Iterable[Task], *, analyzer: Analyzer
     name = f"lvnews-analyzer-{uuid.uuid4().hex}"
     pending: deque = deque()
     try:
-        client.register_plugin(ShippedAnalyzer(pickle.dumps(analyzer, protocol=pickle.HIGHEST_PROTOCOL), name),
-                               name=name)
+        client.register_plugin(ShippedAnalyzer(shipped(analyzer), name), name=name)
         window = 2 * max(1, sum(client.nthreads().values()))
 
         def submit(chunk: list[Task]) -> Any:

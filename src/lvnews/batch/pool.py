@@ -99,6 +99,16 @@ def _context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("spawn")
 
 
+def shipped(analyzer: Analyzer) -> bytes:
+    """``analyzer`` pickled for worker processes, or a TypeError that says why it cannot be."""
+    try:
+        return pickle.dumps(analyzer, protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception as exc:  # noqa: BLE001 - PicklingError, TypeError, AttributeError: all the same to the user
+        raise TypeError(f"worker processes run this analyzer, sent to them pickled, and it does not pickle "
+                        f"({describe(exc)}): custom components must be importable functions or classes, "
+                        "not lambdas or functions defined inside another function") from exc
+
+
 class WorkerPool:
     """``processes`` workers running ``analyzer``; one article per pool task.
 
@@ -116,7 +126,7 @@ class WorkerPool:
         self.timeout = timeout
         self._options = dict(options)
         # Pickled once here, not once per worker start; an unpicklable pipeline fails now, in the caller.
-        self._initargs = (os.getpid(), pickle.dumps(analyzer, protocol=pickle.HIGHEST_PROTOCOL), self._options)
+        self._initargs = (os.getpid(), shipped(analyzer), self._options)
         self._new = lambda: ProcessPool(max_workers=processes, initializer=_init_worker,
                                         initargs=self._initargs, context=_context())
         self._lock = threading.Lock()
