@@ -78,3 +78,9 @@ def test_elided_noun_comes_from_the_count_before(analyzer):
 ])
 def test_known_declension(guess, genders, known, expected):
     assert known_declension(guess, genders, frozenset(known)) == expected
+
+
+def test_declined_numeral_counts_only_a_noun_in_its_case(analyzer):
+    found = quantities(analyzer, "Vakarā notika 12 cīņas, no tām sešas galvenajā arēnā.")
+    assert (12, None, "cīņa") in found, found
+    assert not any(unit == "arēna" for _, _, unit in found), found

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Sequence
 
-__all__ = ["Number", "parse_digits", "parse_words", "number_spans", "is_ordinal", "ONE_FORMS"]
+__all__ = ["Number", "parse_digits", "parse_words", "number_spans", "is_ordinal", "ONE_FORMS", "numeral_cases"]
 
 Number = int | float
 
@@ -241,6 +241,27 @@ _FRACTION_STEMS = {
 _DALA = (("daļa", "daļai", "daļā"), ("daļas", "daļu"), ("daļām", "daļās"))
 # ``puse`` (half) is a number only before a multiplier: ``puse miljona``.
 _PUSE = ("puse", "puses", "pusei", "pusi", "pusē")
+
+
+# UD cases of the declined forms of 2 and 4-9 by ending, and of ``trīs``.
+_ENDING_CASES = {"i": "Nom", "u": "Gen", "iem": "Dat", "us": "Acc", "os": "Loc", "as": "Nom Acc", "ām": "Dat",
+                 "ās": "Loc"}
+_TRIS_CASES = {"trīs": "Nom Acc Gen", "triju": "Gen", "trijiem": "Dat", "trijām": "Dat", "trim": "Dat",
+               "trijos": "Loc", "trijās": "Loc"}
+
+
+def numeral_cases(word: str) -> frozenset[str] | None:
+    """The cases a declined cardinal 1-9 can be in (``sešas``: Nom, Acc), which
+    its noun shares; None for a word that does not decline (``desmit``, digits)."""
+    w = word.lower()
+    if w in ONE_FORMS:
+        return frozenset(option[1] for option in ONE_FORMS[w])
+    if w in _TRIS_CASES:
+        return frozenset(_TRIS_CASES[w].split())
+    for stem in (_PREFIX[n] for n in (2, 4, 5, 6, 7, 8, 9)):
+        if w.startswith(stem) and w[len(stem):] in _ENDING_CASES:
+            return frozenset(_ENDING_CASES[w[len(stem):]].split())
+    return None
 
 
 def _add_paradigm(lex: dict[str, _Entry], kind: str, value: Fraction, paradigm) -> None:

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..entities.canonical import QUOTES
 from ..lemmas import LemmaLookup
-from ..numbers import ONE_FORMS, number_spans
+from ..numbers import ONE_FORMS, number_spans, numeral_cases
 from .base import FactExtractor
 from .currency import currency_of
 from .lexicon import Lexicon
@@ -110,6 +110,18 @@ def fits_one(word: Token, noun: Token) -> bool:
         return True
     features = [noun.morph.get(name) for name in ("Gender", "Case", "Number")]
     return any(all(not f or f == [o] for f, o in zip(features, option)) for option in options)
+
+
+CASES = {"Nom", "Gen", "Dat", "Acc", "Loc"}
+
+
+def case_agrees(numeral: Token, noun: Token) -> bool:
+    """A declined cardinal 1-9 shares its noun's case: ``sešas galvenajā kartē``
+    (nominative, locative) does not count ``karte``, the six are of something
+    left out. Indeclinable numbers and digits agree with anything."""
+    cases = numeral_cases(numeral.text)
+    case = noun.morph.get("Case")
+    return cases is None or len(case) != 1 or case[0] not in CASES or case[0] in cases
 
 
 def one_is_no_count(sent: Span, start: int, end: int) -> bool:
@@ -272,6 +284,8 @@ class QuantityExtractor(FactExtractor):
                 if value == 1 and one_is_no_count(sent, start, end):
                     continue
                 noun = counted_noun(sent, start, end, value, self.lexicon)
+                if noun is not None and noun.pos_ in NOMINAL and not case_agrees(doc[end - 1], noun):
+                    noun = None
                 if noun is not None and end - start == 1 and doc[start].lower_ in ONE_FORMS \
                         and noun.morph.get("Number") == ["Plur"]:
                     continue  # ``vienas tās pašas kļūdas``: "the same", not one
