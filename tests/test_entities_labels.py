@@ -115,3 +115,31 @@ def test_normalizer_keeps_organisation_acronyms_and_tags_places_the_kb_knows(nlp
     assert [(e.text, e.label_, e._.canonical) for e in doc.ents] == [("ES", "ORG", "ES"),
                                                                      ("Igaunijā", "GPE", "Igaunija")]
     assert doc.ents[1]._.kb is not None
+
+
+def test_a_name_ends_at_its_institution_noun_and_gatherings_stay_events(nlp):
+    doc = make(nlp, [("Konstitucionālās", "konstitucionāls", "ADJ", GEN_F), ("tiesas", "tiesa", "NOUN", GEN_F),
+                     ("kandidāts", "kandidāts", "NOUN", ""), ("un", "un", "CCONJ", ""),
+                     ("Ārstu", "ārsts", "NOUN", "Case=Gen|Number=Plur"), ("kongresā", "kongress", "NOUN", LOC_M)],
+               ["B-EVENT", "I-EVENT", "I-EVENT", "O", "B-EVENT", "I-EVENT"])
+    assert found(doc) == [("Konstitucionālās tiesas", "ORG"), ("Ārstu kongresā", "EVENT")]
+
+
+def test_quoted_names_after_an_organisation_noun_are_organisations_throughout(nlp):
+    doc = make(nlp, [("ziņu", "ziņa", "NOUN", ""), ("aģentūra", "aģentūra", "NOUN", NOM_F), ("“", "“", "PUNCT", ""),
+                     ("Vēstnesis", "vēstnesis", "NOUN", ""), ("”", "”", "PUNCT", ""), ("un", "un", "CCONJ", ""),
+                     ("“", "“", "PUNCT", ""), ("Vēstnesis", "vēstnesis", "NOUN", ""), ("”", "”", "PUNCT", ""),
+                     ("un", "un", "CCONJ", ""), ("“", "“", "PUNCT", ""), ("Lāse", "lāse", "NOUN", ""),
+                     ("”", "”", "PUNCT", "")],
+               ["O", "O", "B-PRODUCT", "I-PRODUCT", "I-PRODUCT", "O", "B-MISC", "I-MISC", "I-MISC", "O",
+                "B-PRODUCT", "I-PRODUCT", "I-PRODUCT"])
+    assert found(doc) == [("“ Vēstnesis ”", "ORG"), ("“ Vēstnesis ”", "ORG"), ("“ Lāse ”", "PRODUCT")]
+
+
+def test_english_organisation_names_take_their_quotes_and_of_phrases(nlp):
+    doc = make(nlp, [("ziņoja", "ziņot", "VERB", ""), ("“", "“", "PUNCT", ""), ("Baltic", "Baltic", "X", ""),
+                     ("Courier", "Courier", "X", ""), ("”", "”", "PUNCT", ""), ("un", "un", "CCONJ", ""),
+                     ("Council", "Council", "X", ""), ("of", "of", "X", ""), ("Northern", "Northern", "X", ""),
+                     ("Farmers", "Farmers", "X", "")],
+               ["O", "B-PRODUCT", "I-PRODUCT", "I-PRODUCT", "I-PRODUCT", "O", "B-PERSON", "O", "O", "O"])
+    assert found(doc) == [("“ Baltic Courier ”", "ORG"), ("Council of Northern Farmers", "ORG")]

@@ -42,8 +42,9 @@ from .person_names import is_original_spelling
 
 LISTS = Path(__file__).with_name("data") / "labels.json"
 NAME_LABELS = ("PERSON", "ORG", "GPE", "LOC")
-# Labels the rules may change: the model's guesses for names.
+# Labels the rules may change: the model's guesses for names (and, by a head noun, events).
 RELABELLED = {"PERSON", "ORG", "GPE", "LOC", "MISC", "PRODUCT"}
+BY_HEAD = RELABELLED | {"EVENT"}
 OPENING_QUOTES = {"„", "“", '"', "«"}
 CLOSING_QUOTES = {"”", "“", '"', "»"}
 # Tokens after which a capital letter says nothing about a name.
@@ -59,6 +60,8 @@ class LabelLists:
     generic_bodies: frozenset[str]
     organisations: frozenset[str]
     english_org_words: frozenset[str]
+    gatherings: frozenset[str]
+    org_nouns_before_names: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -112,14 +115,34 @@ def head_label(span: Span, lists: LabelLists) -> str | None:
     head = words[-1]
     if span.label_ == "PERSON" and head.text[:1].isupper() and len(words) > 1:
         return None
-    # An event or work is often named by a lower-case body noun (``Cionistu kongress``).
-    if span.label_ in ("MISC", "PRODUCT") and head.text.islower():
+    # A gathering is a body and an event (``Cionistu kongress``): the model's event stays.
+    if span.label_ in ("MISC", "PRODUCT", "EVENT") and head.text.islower() and base_in(head, lists.gatherings):
         return None
     if base_in(head, lists.org_heads):
         return "ORG"
     if base_in(head, lists.loc_heads) and (head.text.islower() or span.label_ != "PERSON"):
         return "LOC"
     return None
+
+
+def cut_after_head(span: Span, lists: LabelLists) -> Span:
+    """``Augstākās tiesas kandidātu`` -> ORG ``Augstākās tiesas``: a name ends at its institution noun.
+
+    Lower-case nouns after it are what the sentence says about the body (its
+    candidate, its vote, its lobby), not part of its name.
+    """
+    words = list(span)
+    for k in range(len(words) - 2, -1, -1):
+        tok = words[k]
+        rest = words[k + 1 :]
+        if not all(t.is_alpha and t.text.islower() for t in rest):
+            return span
+        if any(base_in(t, lists.org_heads) or base_in(t, lists.loc_heads) for t in rest):
+            return span
+        if tok.pos_ in ("NOUN", "PROPN") and base_in(tok, lists.org_heads) and not base_in(tok, lists.gatherings) \
+                and any(t.text[:1].isupper() for t in words[: k + 1]):
+            return Span(span.doc, span.start, tok.i + 1, label="ORG")
+    return span
 
 
 def without_titles(span: Span) -> list[Span]:
@@ -220,10 +243,11 @@ def new_named_bodies(doc: Doc, lists: LabelLists, taken: set[int]) -> list[Span]
 
 
 def english_organisations(doc: Doc, lists: LabelLists, protected: set[int]) -> list[Span]:
-    """``Des Moines Register``, ``Associated Press``: capitalised words ending in an English organisation word.
+    """``Des Moines Register``, ``Associated Press``: capitalised words around an English organisation word.
 
     The name runs left from that word over capitalised words (and ``of``,
-    ``and``, ``&``) that are not a Latvian sentence's first word.
+    ``and``, ``&``) that are not a Latvian sentence's first word, and right
+    over ``of``/``and`` + capitalised words.
     """
     out = []
     for tok in doc:
@@ -240,8 +264,15 @@ def english_organisations(doc: Doc, lists: LabelLists, protected: set[int]) -> l
             k -= 1
         while k < tok.i and doc[k].text in ENGLISH_LINKS:
             k += 1
-        if tok.i - k >= 1:
-            out.append(Span(doc, k, tok.i + 1, label="ORG"))
+        end = tok.i + 1
+        # ... and right over ``of``/``for``/``and`` + capitalised words (``Council of Independent Schools``).
+        while end + 1 < len(doc) and doc[end].text in ENGLISH_LINKS and doc[end + 1].is_title \
+                and end + 1 not in protected:
+            end += 2
+            while end < len(doc) and doc[end].is_title and end not in protected:
+                end += 1
+        if end - k >= 2:
+            out.append(Span(doc, k, end, label="ORG"))
     return out
 
 
@@ -297,11 +328,43 @@ def trimmed(span: Span) -> Span | None:
 
 
 def replace(ents: list[Span], new: Span) -> list[Span]:
-    """``ents`` with ``new`` in place of what it overlaps, when it covers all of that."""
+    """``ents`` with ``new`` in place of what it overlaps, when it covers all of that but quote marks.
+
+    ``“Washington Examiner”`` the model tagged as a product becomes the ORG, quotes and all.
+    """
     overlapping = [e for e in ents if e.start < new.end and new.start < e.end]
-    if all(new.start <= e.start and e.end <= new.end for e in overlapping):
-        return [e for e in ents if e not in overlapping] + [new]
+    start = min([new.start, *(e.start for e in overlapping)])
+    end = max([new.end, *(e.end for e in overlapping)])
+    doc = new.doc
+    if all(doc[i].text in OPENING_QUOTES | CLOSING_QUOTES for i in [*range(start, new.start), *range(new.end, end)]):
+        return [e for e in ents if e not in overlapping] + [Span(doc, start, end, label=new.label_)]
     return ents
+
+
+def quoted_organisations(ents: list[Span], lists: LabelLists) -> list[Span]:
+    """Quoted names the model took for products that are organisations.
+
+    After an organisation noun (``ziņu aģentūra “X”``, ``kustība “X”``) a
+    quoted name is the organisation's; the same quoted name elsewhere in the
+    article is the same organisation.
+    """
+    orgs = set()
+    for ent in ents:
+        first = ent[0]
+        if first.text in OPENING_QUOTES and ent.start > 0:
+            before = ent.doc[ent.start - 1]
+            if before.pos_ == "NOUN" and before.text.islower() and base_in(before, lists.org_nouns_before_names):
+                orgs.add(ent.text.strip("".join(OPENING_QUOTES | CLOSING_QUOTES) + " "))
+        if ent.label_ == "ORG":
+            orgs.add(ent.text.strip("".join(OPENING_QUOTES | CLOSING_QUOTES) + " "))
+    out = []
+    for ent in ents:
+        quoted = ent[0].text in OPENING_QUOTES or ent[-1].text in CLOSING_QUOTES
+        name = ent.text.strip("".join(OPENING_QUOTES | CLOSING_QUOTES) + " ")
+        if quoted and ent.label_ in ("PRODUCT", "MISC") and name in orgs:
+            ent = Span(ent.doc, ent.start, ent.end, label="ORG")
+        out.append(ent)
+    return out
 
 
 def repaired(doc: Doc, lists: LabelLists) -> list[Span]:
@@ -313,9 +376,11 @@ def repaired(doc: Doc, lists: LabelLists) -> list[Span]:
             ents.extend(place_and_quoted_name(part) if part.label_ in RELABELLED else [part])
     out = []
     for ent in ents:
+        if ent.label_ in BY_HEAD:
+            ent = cut_after_head(ent, lists)
         if ent.label_ in RELABELLED and len(ent) == 1 and ent.text in lists.organisations:
             ent = Span(doc, ent.start, ent.end, label="ORG")
-        elif ent.label_ in RELABELLED:
+        elif ent.label_ in BY_HEAD:
             place = place_of_generic_body(ent, lists)
             label = head_label(ent, lists)
             if place is not None:
@@ -338,7 +403,8 @@ def repaired(doc: Doc, lists: LabelLists) -> list[Span]:
     protected = {i for e in out if e.label_ not in RELABELLED for i in range(e.start, e.end)}
     for org in english_organisations(doc, lists, protected):
         out = replace(out, org)
-    return bracketed_same_label(doc, sorted(out, key=lambda e: e.start))
+    out = quoted_organisations(sorted(out, key=lambda e: e.start), lists)
+    return bracketed_same_label(doc, out)
 
 
 class EntityLabels(RuleComponent):
