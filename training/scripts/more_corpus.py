@@ -106,27 +106,29 @@ def original_doc(tokenizer: LatvianTokenizer, record: dict, counts: Counter) -> 
     """NER-only Doc of one hand-annotated paragraph (no tags, lemmas, heads)."""
     doc = tokenizer(record["text"])
     ents: list[Span] = []
-    missing: list[Span] = []
+    unknown: set[int] = set()  # token indices whose entity annotation is missing
     for ent in record["entities"]:
-        label = NER_LABELS.get(ent["label"], "MISC")
+        outer = doc.char_span(ent["start"], ent["end"], alignment_mode="expand")
         if ent["label"] == "money":
-            outer = doc.char_span(ent["start"], ent["end"], alignment_mode="expand")
-            missing += [outer] if outer is not None else []
+            unknown.update(range(outer.start, outer.end) if outer is not None else ())
             counts["money spans set missing (every amount)"] += 1
             continue
-        if doc.char_span(ent["start"], ent["end"]) is not None:
-            ents.append(doc.char_span(ent["start"], ent["end"], label=label))
-            continue
-        counts["original spans misaligned"] += 1
-        inner = doc.char_span(ent["start"], ent["end"], label=label, alignment_mode="contract")
-        outer = doc.char_span(ent["start"], ent["end"], alignment_mode="expand")
-        if inner is None or len(inner) == 0:
+        label = NER_LABELS.get(ent["label"], "MISC")
+        span = doc.char_span(ent["start"], ent["end"], label=label)
+        if span is None:
+            counts["original spans misaligned"] += 1
+            span = doc.char_span(ent["start"], ent["end"], label=label, alignment_mode="contract")
+            # Tokens a contraction cuts off are not "O": we do not know what they are.
+            unknown.update(range(outer.start, outer.end) if outer is not None else ())
+        if span is None or len(span) == 0:
             counts["original spans dropped (no whole token inside)"] += 1
+        elif any(span.start < e.end and e.start < span.end for e in ents):
+            counts["original spans dropped (overlap after alignment)"] += 1
         else:
-            ents.append(inner)
-        # Tokens a contraction cut off are not "O": we do not know what they are.
-        if outer is not None:
-            missing += [doc[i:i + 1] for i in range(outer.start, outer.end) if inner is None or not inner.start <= i < inner.end]
+            ents.append(span)
+    inside = {i for e in ents for i in range(e.start, e.end)}
+    # An entity that aligned wins over a neighbour's cut-off edge: it is known.
+    missing = [doc[i:i + 1] for i in sorted(unknown - inside)]
     doc.set_ents(ents, missing=missing, default="outside")
     return doc
 
