@@ -37,6 +37,13 @@ def quantities(analyzer, text):  # noqa: ANN001, ANN201
     ("Zemestrīce bija 6,1 magnitūdu stipra.", {(6.1, None, "magnitūda")}),
     ("Viņš izvēlējās piecus skaitļus.", {(5, None, "skaitlis")}),
     ("Partija sarīkoja 12 mītiņu.", {(12, None, "mītiņš")}),
+    # a substantivised definite adjective or participle is what is counted
+    ("Pētījumā piedalījās vairāk nekā 4000 pieaugušo.", {(4000, None, "pieaugušais")}),
+    ("Spēlē bija divi dubultie un trīs jauni spēlētāji.", {(2, None, "dubultais"), (3, None, "spēlētājs")}),
+    # a tilde glued to the number, a no-break space before the unit
+    ("Cepurei bija (~60\u00a0cm) platas malas.", {(60, None, "cm")}),
+    # an abbreviated name after the number is no unit
+    ("Projekts izmaksāja 11 miljardus ASV dolāru.", {(11_000_000_000, None, "dolārs")}),
     # ``N vai M`` rising is a rough range
     ("Filmā ir viens vai divi smieklīgi brīži.", {(1, 2, "brīdis")}),
 ])
@@ -84,3 +91,8 @@ def test_declined_numeral_counts_only_a_noun_in_its_case(analyzer):
     found = quantities(analyzer, "Vakarā notika 12 cīņas, no tām sešas galvenajā arēnā.")
     assert (12, None, "cīņa") in found, found
     assert not any(unit == "arēna" for _, _, unit in found), found
+
+
+def test_tilde_is_about(analyzer):
+    article = analyzer.analyze("Cepurei bija (~60 cm) platas malas.", force_language="lv")
+    assert [(f.value, f.approx) for f in article.facts if f.type == "quantity"] == [(60, "about")]

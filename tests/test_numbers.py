@@ -681,3 +681,8 @@ def test_spans_value_types() -> None:
 def test_numeral_cases(word, cases):
     found = numeral_cases(word)
     assert (None if found is None else set(found)) == cases
+
+
+def test_tilde_before_digits_is_read_as_the_number():
+    assert parse_digits("~60") == 60
+    assert number_spans(["apmēram", "~2,5", "m"]) == [(1, 2, 2.5)]

@@ -98,6 +98,8 @@ def _unsigned_digits(s: str) -> tuple[Fraction, str] | None:
 def _digits_fraction(text: str) -> Fraction | None:
     """Exact value of a digit token (see :func:`parse_digits`)."""
     s = text.strip().translate(_SPACE_CHARS)
+    if s.startswith("~"):  # ``~60``: about 60, the tilde glued to the number
+        s = s[1:]
     if s.endswith("%"):
         s = s[:-1].rstrip()
     if not s:
@@ -128,7 +130,8 @@ def parse_digits(text: str) -> Number | None:
     one token by our tokenizer), ``3,7`` (decimal comma), ``1.500`` (dot
     between thousands), ``1,500,000`` (two or more comma groups), ``1.5``
     (a dot decimal, only with one or two digits after the dot and when it
-    cannot be a clock time), ``13,5%`` and signs ``-5`` / ``−5`` / ``+5``.
+    cannot be a clock time), ``13,5%``, signs ``-5`` / ``−5`` / ``+5`` and ``~60``
+    (about 60; the tilde is read as a qualifier by the fact extractor).
 
     ``None`` for everything that is written with digits but is not a count:
     ordinals (``2016.``, ``15.``), clock times (``22.00``, ``14:40``), phone

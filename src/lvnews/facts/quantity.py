@@ -33,9 +33,33 @@ ELIDED_WINDOW = 12
 OPENING_QUOTES = {"“", "„", "«"}
 
 
+# Definite adjective and participle endings, longest first (``pieaugušo``, ``dubultie``).
+DEFINITE_ENDINGS = ("ajiem", "ajam", "ajai", "ajām", "ajās", "ajos", "ajā", "ais", "ie", "os", "ās", "ā", "o")
+
+
+def is_substantivised(tok: Token) -> bool:
+    """A definite adjective or participle standing for a noun: ``4000 pieaugušo``,
+    ``divi dubultie`` (no noun follows that it would modify)."""
+    if tok.pos_ not in ("ADJ", "VERB") or tok.morph.get("Definite") != ["Def"] or not tok.morph.get("Case"):
+        return False
+    if tok.pos_ == "VERB" and tok.morph.get("VerbForm") != ["Part"]:
+        return False
+    after = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    return after is None or after.pos_ not in ("NOUN", "PROPN", "ADJ")
+
+
+def definite_lemma(tok: Token) -> str:
+    """The nominative singular of a substantivised word: ``pieaugušo`` -> ``pieaugušais``."""
+    low = tok.lower_
+    ending = next((e for e in DEFINITE_ENDINGS if low.endswith(e) and len(low) > len(e) + 2), "")
+    return low[: len(low) - len(ending)] + ("ā" if tok.morph.get("Gender") == ["Fem"] else "ais")
+
+
 def unit_of(tok: Token) -> str:
     if tok.text == "%" or lemma(tok) in ("procents", "%"):
         return "%"
+    if tok.pos_ in ("ADJ", "VERB"):
+        return definite_lemma(tok)
     if tok.pos_ == "PROPN" or (len(tok.text) > 1 and tok.text.isupper()):
         return tok.lemma_ or tok.text
     return lemma(tok)
@@ -213,9 +237,16 @@ def is_name(tok: Token) -> bool:
 
 def _nearest_nominal(sent: Span, start: int, end: int) -> Token | None:
     doc = sent.doc
+    # ``(~60 cm)``: an abbreviated unit right after the number is what it
+    # measures, whatever the parser made of the aside.
+    after = next((t for t in doc[end : min(sent.end, end + 2)] if not t.is_space), None)
+    if (after is not None and after.morph.get("Abbr") == ["Yes"] and after.pos_ in COUNTED_POS
+            and after.ent_type_ in ("", "MONEY")):  # ``ASV`` (the USA) is a name, not a unit
+        return after
     for tok in doc[start:end]:
         head = tok.head
-        if head.i >= end and head.i - end < MAX_NOUN_DISTANCE and head.pos_ in COUNTED_POS:
+        if head.i >= end and head.i - end < MAX_NOUN_DISTANCE and (head.pos_ in COUNTED_POS
+                                                                  or head.i == end and is_substantivised(head)):
             return head
     # A multiplier at the end (``tūkstošiem``) may carry the counted noun.
     for tok in doc[start:end]:
@@ -225,9 +256,9 @@ def _nearest_nominal(sent: Span, start: int, end: int) -> Token | None:
     for tok in doc[end : min(sent.end, end + MAX_NOUN_DISTANCE)]:
         if tok.text == "%":
             return tok
-        if tok.i == end and tok.text in OPENING_QUOTES:
-            continue
-        if tok.pos_ in COUNTED_POS:
+        if (tok.i == end and tok.text in OPENING_QUOTES) or tok.is_space:
+            continue  # ``~60\u00a0cm``: a no-break space may stand as a token of its own
+        if tok.pos_ in COUNTED_POS or (tok.i == end and is_substantivised(tok)):
             return tok
         if tok.is_punct or tok.pos_ in ("VERB", "AUX", "ADP", "CCONJ", "SCONJ", "NUM"):
             return None
@@ -358,6 +389,8 @@ class QuantityExtractor(FactExtractor):
                            "noun": None}
 
     def approx_of(self, doc: Doc, start: int) -> str | None:
+        if doc[start].text.startswith("~"):
+            return "about"
         kind, at = approx_before(doc, start, self.lexicon)
         if kind == "up_to" and at > 0 and doc[at - 1].lower_ == "no":
             return None  # ``no ... līdz`` is a range's start, not a cap
