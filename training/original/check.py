@@ -5,6 +5,7 @@ spaCy drop or misalign the whole example without saying so. Run after every chun
 
     python training/original/check.py            # errors -> exit status 1
     python training/original/check.py --review   # also list capitalised words outside entities
+    python training/original/check.py --align    # also check spans against lvnews' tokenizer
 """
 from __future__ import annotations
 
@@ -107,6 +108,28 @@ def uncovered_capitals(record: dict, known: set[str] = frozenset()) -> list[str]
     return out
 
 
+def misaligned(records: list[dict]) -> list[str]:
+    """Spans that do not start and end on lvnews tokenizer boundaries.
+
+    A converter using ``Doc.char_span`` drops such a span and the tokens read as
+    "no entity", so they are listed; the cause is usually the tokenizer (a word
+    kept whole with its sentence-final dot, two names joined by a dash).
+    """
+    import spacy  # only this check needs spaCy and lvnews
+
+    from lvnews.tokenizer import create_tokenizer
+
+    nlp = spacy.blank("lv")
+    nlp.tokenizer = create_tokenizer()(nlp)
+    out = []
+    for record in records:
+        doc = nlp(record["text"])
+        for ent in record["entities"]:
+            if doc.char_span(ent["start"], ent["end"]) is None:
+                out.append(f"{record['id']}: {record['text'][ent['start']:ent['end']]!r}")
+    return out
+
+
 def load(paths: list[Path]) -> list[dict]:
     """All records of the given JSONL files, in order."""
     records = []
@@ -134,6 +157,9 @@ def main(argv: list[str]) -> int:
             missed = uncovered_capitals(record, known)
             if missed:
                 print(f"{record['id']} review: {' '.join(missed)}")
+    if "--align" in argv:
+        for line in misaligned(records):
+            print(f"not on token boundaries: {line}")
     labels = Counter(e["label"] for r in records for e in r["entities"])
     words = sum(len(WORD.findall(r["text"])) for r in records)
     print(f"{len(records)} paragraphs, {words} words, {sum(labels.values())} entities: "
