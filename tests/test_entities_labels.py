@@ -51,6 +51,12 @@ def test_a_place_with_a_generic_body_tags_only_the_place(nlp):
     doc = make(nlp, [("Norvēģijas", "Norvēģija", "PROPN", GEN_F), ("valdība", "valdība", "NOUN", NOM_F),
                      ("lēma", "lemt", "VERB", "")], ["B-ORG", "I-ORG", "O"])
     assert found(doc) == [("Norvēģijas", "GPE")]
+    # The same for a part of a place; a noun that makes a name (novads, teātris) stays in it.
+    doc = make(nlp, [("Cēsu", "Cēsis", "PROPN", "Case=Gen|Gender=Fem|Number=Plur"),
+                     ("nomalē", "nomale", "NOUN", "Case=Loc|Gender=Fem|Number=Sing"), ("un", "un", "CCONJ", ""),
+                     ("Cēsu", "Cēsis", "PROPN", "Case=Gen|Gender=Fem|Number=Plur"),
+                     ("novadā", "novads", "NOUN", LOC_M)], ["B-LOC", "I-LOC", "O", "B-GPE", "I-GPE"])
+    assert found(doc) == [("Cēsu", "GPE"), ("Cēsu novadā", "GPE")]
 
 
 def test_a_name_takes_in_the_place_or_institution_noun_after_it(nlp):

@@ -60,6 +60,7 @@ class LabelLists:
     generic_bodies: frozenset[str]
     organisations: frozenset[str]
     english_org_words: frozenset[str]
+    parts_of_places: frozenset[str]
     gatherings: frozenset[str]
     org_nouns_before_names: frozenset[str]
 
@@ -178,10 +179,19 @@ def place_and_quoted_name(span: Span) -> list[Span]:
     return [Span(doc, span.start, quote, label="GPE"), Span(doc, quote, end, label="ORG")]
 
 
-def place_of_generic_body(span: Span, lists: LabelLists) -> Span | None:
-    """``Spānijas valdība`` -> GPE ``Spānijas``: capitalised words, then lower-case ones ending in a generic body."""
+def place_of_description(span: Span, lists: LabelLists) -> Span | None:
+    """``Spānijas valdība``, ``Belfāstas austrumos`` -> GPE ``Spānijas``, ``Belfāstas``.
+
+    Proper nouns followed only by lower-case words that end in a generic body
+    or a part of a place (a direction, the centre, the outskirts) describe
+    something by the place; the place alone is the name. (Other nouns are left
+    alone: ``Saldus novads``, ``Liepājas teātris`` are names in FullStack-LV.)
+    """
     words = [t for t in span if t.is_alpha]
-    if len(words) < 2 or not base_in(words[-1], lists.generic_bodies) or not words[-1].text.islower():
+    if len(words) < 2 or not words[-1].text.islower() or words[-1].pos_ != "NOUN":
+        return None
+    head = words[-1]
+    if not (base_in(head, lists.generic_bodies) or base_in(head, lists.parts_of_places)):
         return None
     k = span.start
     while k < span.end and span.doc[k].text[:1].isupper() and span.doc[k].pos_ == "PROPN":
@@ -381,7 +391,7 @@ def repaired(doc: Doc, lists: LabelLists) -> list[Span]:
         if ent.label_ in RELABELLED and len(ent) == 1 and ent.text in lists.organisations:
             ent = Span(doc, ent.start, ent.end, label="ORG")
         elif ent.label_ in BY_HEAD:
-            place = place_of_generic_body(ent, lists)
+            place = place_of_description(ent, lists) if ent.label_ != "PERSON" else None
             label = head_label(ent, lists)
             if place is not None:
                 ent = place
