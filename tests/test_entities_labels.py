@@ -149,3 +149,10 @@ def test_english_organisation_names_take_their_quotes_and_of_phrases(nlp):
                      ("Farmers", "Farmers", "X", "")],
                ["O", "B-PRODUCT", "I-PRODUCT", "I-PRODUCT", "I-PRODUCT", "O", "B-PERSON", "O", "O", "O"])
     assert found(doc) == [("“ Baltic Courier ”", "ORG"), ("Council of Northern Farmers", "ORG")]
+
+
+def test_kb_picks_the_declension_of_a_place_the_lemmatizer_got_wrong(nlp):
+    normalizer = nlp.get_pipe("lvnews_entity_normalizer")
+    doc = make(nlp, [("uz", "uz", "ADP", ""), ("Igauniju", "Igaunijs", "PROPN", "Case=Acc|Gender=Masc|Number=Sing")],
+               ["O", "B-GPE"])
+    assert [e._.canonical for e in normalizer(doc).ents] == ["Igaunija"]

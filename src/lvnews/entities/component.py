@@ -145,12 +145,28 @@ class EntityNormalizer:
             as_name = canonical_form(tokens_from_span(ent), self.forms)
             known = self.kb.label(as_name)
             canonical = as_name if known not in (None, "PERSON") else canonical
+        if known is None and ent.label_ != "PERSON":
+            # The lemmatizer may give a name the wrong declension (``Ziemeļkoreju`` ->
+            # ``Ziemeļkorejs``); a nominative of its last word that the KB knows wins.
+            canonical = self.known_variant(canonical, ent[-1].text) or canonical
+            known = self.kb.label(canonical)
         # An organisation's acronym stays one (``ES``), though the training data tags some as places.
         if ent.label_ == "ORG" and ent.text in label_lists().organisations:
             known = None
         if known and known != ent.label_ and ent.label_ in RELABEL:
             ent = Span(ent.doc, ent.start, ent.end, label=known)
         return ent, canonical
+
+    def known_variant(self, canonical: str, last: str) -> str | None:
+        """``canonical`` with its last word as another nominative ``last`` can be of, if the KB knows that."""
+        words = canonical.split(" ")
+        if not last.isalpha() or not last[:1].isupper():
+            return None
+        for form in sorted(candidate_forms(last)):
+            variant = " ".join([*words[:-1], form])
+            if variant != canonical and self.kb.label(variant) is not None:
+                return variant
+        return None
 
     def is_settled(self, ent: Span, canonical: str) -> bool:
         """A one-word name the knowledge base knows by its label is not taken for a surname."""
