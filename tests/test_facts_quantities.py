@@ -40,6 +40,8 @@ def quantities(analyzer, text):  # noqa: ANN001, ANN201
     # a substantivised definite adjective or participle is what is counted
     ("Pētījumā piedalījās vairāk nekā 4000 pieaugušo.", {(4000, None, "pieaugušais")}),
     ("Spēlē bija divi dubultie un trīs jauni spēlētāji.", {(2, None, "dubultais"), (3, None, "spēlētājs")}),
+    ("Aptaujā piedalījās 4000\u00a0pieaugušo Latvijā.", {(4000, None, "pieaugušais")}),
+    ("Uzņēmumam ir septiņas automātiskās DUS.", {(7, None, "DUS")}),
     # a tilde glued to the number, a no-break space before the unit
     ("Cepurei bija (~60\u00a0cm) platas malas.", {(60, None, "cm")}),
     # an abbreviated name after the number is no unit
@@ -96,3 +98,10 @@ def test_declined_numeral_counts_only_a_noun_in_its_case(analyzer):
 def test_tilde_is_about(analyzer):
     article = analyzer.analyze("Cepurei bija (~60 cm) platas malas.", force_language="lv")
     assert [(f.value, f.approx) for f in article.facts if f.type == "quantity"] == [(60, "about")]
+
+
+def test_elided_count_stands_apart_from_the_count_it_echoes(analyzer):
+    found = quantities(analyzer, "Komanda ieguva divus punktus, bet pretinieki trīs.")
+    assert (3, None, "punkts") in found, found
+    found = quantities(analyzer, "Bija divi dubultie priekšējos deviņos.")
+    assert not any(value == 9 for value, _, _ in found), found

@@ -39,13 +39,21 @@ DEFINITE_ENDINGS = ("ajiem", "ajam", "ajai", "ajām", "ajās", "ajos", "ajā", "
 
 def is_substantivised(tok: Token) -> bool:
     """A definite adjective or participle standing for a noun: ``4000 pieaugušo``,
-    ``divi dubultie`` (no noun follows that it would modify)."""
+    ``divi dubultie priekšējos deviņos``, ``4000 pieaugušo Lielbritānijā`` (no
+    noun or adjective follows that it would modify)."""
     if tok.pos_ not in ("ADJ", "VERB") or tok.morph.get("Definite") != ["Def"] or not tok.morph.get("Case"):
         return False
     if tok.pos_ == "VERB" and tok.morph.get("VerbForm") != ["Part"]:
         return False
     after = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
-    return after is None or after.pos_ not in ("NOUN", "PROPN", "ADJ")
+    if after is None or after.pos_ not in ("NOUN", "PROPN", "ADJ"):
+        return True
+    # An adjective agrees in case with its noun; the parse is trusted over
+    # the tagger's case for a common noun it hangs on.
+    # An acronym does not decline (``septiņas automātiskās DUS``).
+    case = after.morph.get("Case")
+    modifies = case in ([], tok.morph.get("Case")) or after.is_upper or (after.pos_ == "NOUN" and tok.head == after)
+    return not modifies
 
 
 def definite_lemma(tok: Token) -> str:
@@ -237,28 +245,31 @@ def is_name(tok: Token) -> bool:
 
 def _nearest_nominal(sent: Span, start: int, end: int) -> Token | None:
     doc = sent.doc
+    # A no-break space may stand as a token of its own (``4000\u00a0pieaugušo``):
+    # it is never the noun, and the word after it is the one right after the number.
+    after = next((t for t in doc[end : min(sent.end, end + 2)] if not t.is_space), None)
     # ``(~60 cm)``: an abbreviated unit right after the number is what it
     # measures, whatever the parser made of the aside.
-    after = next((t for t in doc[end : min(sent.end, end + 2)] if not t.is_space), None)
     if (after is not None and after.morph.get("Abbr") == ["Yes"] and after.pos_ in COUNTED_POS
             and after.ent_type_ in ("", "MONEY")):  # ``ASV`` (the USA) is a name, not a unit
         return after
+    if after is not None and is_substantivised(after):
+        return after
     for tok in doc[start:end]:
         head = tok.head
-        if head.i >= end and head.i - end < MAX_NOUN_DISTANCE and (head.pos_ in COUNTED_POS
-                                                                  or head.i == end and is_substantivised(head)):
+        if head.i >= end and head.i - end < MAX_NOUN_DISTANCE and head.pos_ in COUNTED_POS and not head.is_space:
             return head
     # A multiplier at the end (``tūkstošiem``) may carry the counted noun.
     for tok in doc[start:end]:
         for child in tok.children:
-            if child.i >= end and child.pos_ in COUNTED_POS and child.i - end < 2:
+            if child.i >= end and child.pos_ in COUNTED_POS and child.i - end < 2 and not child.is_space:
                 return child
     for tok in doc[end : min(sent.end, end + MAX_NOUN_DISTANCE)]:
         if tok.text == "%":
             return tok
         if (tok.i == end and tok.text in OPENING_QUOTES) or tok.is_space:
-            continue  # ``~60\u00a0cm``: a no-break space may stand as a token of its own
-        if tok.pos_ in COUNTED_POS or (tok.i == end and is_substantivised(tok)):
+            continue
+        if tok.pos_ in COUNTED_POS:
             return tok
         if tok.is_punct or tok.pos_ in ("VERB", "AUX", "ADP", "CCONJ", "SCONJ", "NUM"):
             return None
@@ -352,7 +363,9 @@ class QuantityExtractor(FactExtractor):
         ``skatītāju bija 4,1 miljons, bet tagad 5,69 miljoni``, ``uzvarēja ar četriem punktiem, nevis sešiem``.
 
         Only a count that ends its phrase (punctuation, a verb, a conjunction or
-        the sentence end follows) and is not an aside in parentheses.
+        the sentence end follows), is not an aside in parentheses and stands in
+        a clause or phrase of its own: a comma, a conjunction or a preposition
+        (``punktus no četriem``) parts it from the count it echoes (``divi dubultie priekšējos deviņos`` is no nine of them).
         """
         if value == 1 or (start > 0 and doc[start - 1].text == "("):
             return None  # ``viens`` alone is a pronoun (``viens teica``)
@@ -361,7 +374,7 @@ class QuantityExtractor(FactExtractor):
         sent_start = doc[start].sent.start
         previous = next((d for d in reversed(before) if d.get("noun") is not None and d["start"] >= sent_start
                          and 0 <= start - d["end"] <= ELIDED_WINDOW), None)
-        if previous is None:
+        if previous is None or not any(t.is_punct or t.pos_ in ("CCONJ", "ADP") for t in doc[previous["end"] : start]):
             return None
         return {"type": "quantity", "start": start, "end": end, "value": value, "value_max": value_max,
                 "unit": previous["unit"], "approx": self.approx_of(doc, start), "currency": previous["currency"],
