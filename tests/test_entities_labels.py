@@ -156,3 +156,10 @@ def test_kb_picks_the_declension_of_a_place_the_lemmatizer_got_wrong(nlp):
     doc = make(nlp, [("uz", "uz", "ADP", ""), ("Igauniju", "Igaunijs", "PROPN", "Case=Acc|Gender=Masc|Number=Sing")],
                ["O", "B-GPE"])
     assert [e._.canonical for e in normalizer(doc).ents] == ["Igaunija"]
+
+
+def test_an_organisation_name_after_its_owner_is_one_name(nlp):
+    doc = make(nlp, [("runāja", "runāt", "VERB", ""), ("EDSO", "EDSO", "PROPN", "Abbr=Yes"),
+                     ("Parlamentārajā", "parlamentārs", "ADJ", LOC_M), ("asamblejā", "asambleja", "NOUN", LOC_M)],
+               ["O", "B-ORG", "O", "O"])
+    assert found(doc) == [("EDSO Parlamentārajā asamblejā", "ORG")]

@@ -121,6 +121,9 @@ def head_label(span: Span, lists: LabelLists) -> str | None:
         return None
     if base_in(head, lists.org_heads):
         return "ORG"
+    # A region named by a direction: ``Tuvie Austrumi``.
+    if head.text[:1].isupper() and len(words) > 1 and base_in(head, lists.parts_of_places):
+        return "LOC"
     if base_in(head, lists.loc_heads) and (head.text.islower() or span.label_ != "PERSON"):
         return "LOC"
     return None
@@ -250,6 +253,18 @@ def new_named_bodies(doc: Doc, lists: LabelLists, taken: set[int]) -> list[Span]
         else:
             i += 1
     return out
+
+
+def with_owner(ents: list[Span], body: Span) -> list[Span]:
+    """``ents`` plus a new named body, joined to the place or organisation name right before it.
+
+    ``ANO`` + ``Ģenerālā asambleja`` is one ORG: a place or organisation in the
+    genitive before a capitalised organisation name belongs to the name.
+    """
+    owner = next((e for e in ents if e.end == body.start and e.label_ in ("GPE", "ORG")), None)
+    if owner is None or body.label_ != "ORG" or not all(t.text[:1].isupper() for t in owner if t.is_alpha):
+        return [*ents, body]
+    return [e for e in ents if e is not owner] + [Span(body.doc, owner.start, body.end, label="ORG")]
 
 
 def english_organisations(doc: Doc, lists: LabelLists, protected: set[int]) -> list[Span]:
@@ -408,7 +423,8 @@ def repaired(doc: Doc, lists: LabelLists) -> list[Span]:
         if tok.i not in taken and tok.text in lists.organisations:
             out.append(Span(doc, tok.i, tok.i + 1, label="ORG"))
             taken.add(tok.i)
-    out += new_named_bodies(doc, lists, taken)
+    for body in new_named_bodies(doc, lists, taken):
+        out = with_owner(out, body)
     # English names may replace what the model made of their parts, never a name reaching beyond them.
     protected = {i for e in out if e.label_ not in RELABELLED for i in range(e.start, e.end)}
     for org in english_organisations(doc, lists, protected):
