@@ -34,6 +34,12 @@ def roles(analyzer, text):  # noqa: ANN001, ANN201
     ("Saskaņā ar bankas vadītāja Pētera Kalniņa teikto, likmes celsies.", "Pēteris Kalniņš", "vadītājs"),
     # an organisation's gloss in parentheses between it and the title
     ("Vakar runāja Latvijas Tirgotāju asociācijas (LTA) vadītājs Māris Egle.", "Māris Egle", "vadītājs"),
+    # the place of the post between the title and the name; a chain of two titles
+    ("Uzņēmuma “Laima” rīkotājdirektors Valmierā Jānis Ozols atteicās komentēt.", "Jānis Ozols",
+     "rīkotājdirektors"),
+    ("Sanāksmē runāja Igaunijas pārstāvis Rīgā, bijušais ministrs Andris Liepa.", "Andris Liepa", "pārstāvis"),
+    # ``bijušais`` is left out of the role
+    ("Sanāksmē runāja Igaunijas pārstāvis Rīgā, bijušais ministrs Andris Liepa.", "Andris Liepa", "ministrs"),
 ])
 def test_role(analyzer, text, person, role):
     assert (person, role) in roles(analyzer, text)

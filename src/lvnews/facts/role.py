@@ -69,6 +69,11 @@ def person_gender(span: Span, canonical: str) -> bool:
     return found if found is not None else is_female(span)
 
 
+def is_post_place(tok: Token) -> bool:
+    """A named place in the locative, where a title's holder serves (``vēstnieks Vācijā``)."""
+    return tok.morph.get("Case") == ["Loc"] and (tok.ent_type_ in GROUP_LABELS | {"LOC"} or tok.pos_ == "PROPN")
+
+
 def same_entity(a: Token, b: Token) -> bool:
     """``a`` (before ``b``) and ``b`` are in one entity span."""
     doc = a.doc
@@ -84,6 +89,10 @@ def gendered_role(title: str, female: bool, plural: bool) -> str:
 # Endings a title's genitive shares with other cases (``vadītāja`` is also a
 # woman's nominative, ``direktoru`` an accusative): the tagger's case is no proof.
 GENITIVE_ENDINGS = ("a", "as", "es", "u")
+
+
+# Forms of ``bijušais``/``kādreizējais`` (former), left out of the role.
+FORMER_PREFIXES = ("bijuš", "bijus", "kādreizēj")
 
 
 # A person found by its title rather than by NER: ``Prezidents Donalds Tramps``
@@ -145,7 +154,8 @@ class RoleExtractor(FactExtractor):
             break
         if not self.names_office(doc, start, i, form):
             return None
-        words = [t.lower_ for t in doc[start:i]] + [form]
+        # ``bijušais ministrs``: the office is ``ministrs``; a former holder still held it.
+        words = [t.lower_ for t in doc[start:i] if not t.lower_.startswith(FORMER_PREFIXES)] + [form]
         return start, " ".join(words)
 
     def names_office(self, doc: Doc, start: int, i: int, form: str) -> bool:
@@ -197,14 +207,19 @@ class RoleExtractor(FactExtractor):
                 "organization": org}
 
     def titles_before(self, doc: Doc, span: Span, names: set[int]) -> list[tuple[int, int, str]]:
-        """Titles right before the name, following ``un``/``,`` chains leftwards."""
+        """Titles right before the name, following ``un``/``,`` chains leftwards;
+        a title may name the place of its post after it."""
         out = []
         end = span.start
         while end > 0:
-            found = self.title_at(doc, end - 1, names)
+            last = end - 1
+            # ``rīkotājdirektors Valmierā Jānis Ozols``, ``pārstāvis Hāgā, ...``: the place of the post.
+            if last > 0 and is_post_place(doc[last]) and last not in names:
+                last -= 1
+            found = self.title_at(doc, last, names)
             if found is None:
                 break
-            out.append((found[0], end, found[1]))
+            out.append((found[0], last + 1, found[1]))
             link = found[0] - 1
             if link > 0 and doc[link].lower_ in ("un", ","):
                 end = link
