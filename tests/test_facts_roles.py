@@ -83,3 +83,8 @@ def test_gloss_in_a_name_span_is_not_the_name(analyzer):
 def test_surname_mention_takes_the_gender_of_its_full_name(analyzer):
     found = roles(analyzer, "Donalds Tramps ieradās Rīgā. Vēlāk prezidenta Trampa runu pārtrauca.")
     assert ("Donalds Tramps", "prezidents") in found, found
+
+
+def test_plural_title_before_a_dash_serves_the_coordinated_names(analyzer):
+    found = roles(analyzer, "Sarunās piedalījās arī divi biedrības pārstāvji – Jānis Ozols un Pēteris Kalns.")
+    assert {("Jānis Ozols", "pārstāvis"), ("Pēteris Kalns", "pārstāvis")} <= found, found

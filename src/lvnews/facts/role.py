@@ -305,7 +305,10 @@ class RoleExtractor(FactExtractor):
                 continue
             before = self.title_before_comma(doc, span, names)
             if before is not None:
-                yield self.fact(person, before, self.organization_before(doc, before[0], ents))
+                org = self.organization_before(doc, before[0], ents)
+                yield self.fact(person, before, org)
+                # ``divi tās pārstāvji – X un Y``: a plural title serves the names coordinated after it.
+                shared = (span, before, org) if "Plur" in doc[before[1] - 1].morph.get("Number") else None
                 continue
             apposed = list(self.titles_after(doc, span, names, ents))
             if apposed:
@@ -315,11 +318,11 @@ class RoleExtractor(FactExtractor):
             yield from self.from_clause(doc, person, names, ents)
 
     def title_before_comma(self, doc: Doc, span: Span, names: set[int]) -> tuple[int, int, str] | None:
-        """``grupas “Zvaigznes” līdere, Anna Bērziņa``: a title in the name's case
-        right before a comma and the name; not when a name stands before the
-        title (``X, direktors, Y`` lists people)."""
+        """``grupas “Zvaigznes” līdere, Anna Bērziņa``, ``pārstāvji – X un Y``: a title
+        in the name's case right before a comma or a dash and the name; not when
+        a name stands before the title (``X, direktors, Y`` lists people)."""
         comma = span.start - 1
-        if comma < 1 or doc[comma].text != ",":
+        if comma < 1 or doc[comma].text not in APPOSITION_SEPARATORS:
             return None
         found = self.title_at(doc, comma - 1, names)
         if found is None or doc[comma - 1].morph.get("Case") != span.root.morph.get("Case"):
