@@ -61,6 +61,9 @@ def test_quantity(analyzer, text, expected):
     "Uz sapulci neatnāca ne viens deputāts.",  # not a single
     "Spēlētāji izpildīja vienu sitienu pēc otra.",  # one after the other
     "Viņš to pateica vienos vārdos.",  # plural ``vieni``: the same
+    "Viesojoties pirmajā Radio 4 programmā, viņš runāja.",  # a number in a name
+    "Raidījums “60 Minutes” sākās.",  # a quoted title opening with a number
+    "Pasākumā “Bellator 206” uzvarēja favorīts.",  # a number inside an entity
 ])
 def test_not_quantities(analyzer, text):
     assert quantities(analyzer, text) == set()
@@ -105,3 +108,8 @@ def test_elided_count_stands_apart_from_the_count_it_echoes(analyzer):
     assert (3, None, "punkts") in found, found
     found = quantities(analyzer, "Bija divi dubultie priekšējos deviņos.")
     assert not any(value == 9 for value, _, _ in found), found
+
+
+def test_counts_after_names_and_acronyms_stay(analyzer):
+    found = quantities(analyzer, "Jānis 5 gadus strādāja Rīgā, Rīgā 5 skolas slēdza, NATO 29 dalībvalstis piekrita.")
+    assert {(5, None, "gads"), (5, None, "skola"), (29, None, "dalībvalsts")} <= found, found

@@ -156,6 +156,34 @@ def case_agrees(numeral: Token, noun: Token) -> bool:
     return cases is None or len(case) != 1 or case[0] not in CASES or case[0] in cases
 
 
+NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "PRODUCT", "EVENT"}
+# How many words a quoted name may have after its number (``“60 Minutes”``).
+QUOTED_NAME_WORDS = 3
+
+
+def in_name(sent: Span, start: int, end: int) -> bool:
+    """A number that is part of a name, not a count: inside a named entity
+    (``“Bellator 206”``), after an indeclinable capitalised word (``Radio 4``,
+    ``Boeing 737``; acronyms such as ``NATO 29 dalībvalstis`` do count), or
+    opening a short quoted title (``“60 Minutes”``)."""
+    doc = sent.doc
+    if any(t.ent_type_ in NAME_LABELS for t in doc[start:end]):
+        return True
+    if start <= sent.start:
+        return False
+    before = doc[start - 1]
+    if before.is_title and before.is_alpha and not before.morph.get("Case") and before.pos_ in ("NOUN", "PROPN", "X") \
+            and start - 1 > sent.start:
+        return True
+    if before.text in OPENING_QUOTES:
+        for k in range(end, min(sent.end, end + QUOTED_NAME_WORDS + 1)):
+            if doc[k].text in QUOTES:
+                return k > end and all(t.is_title for t in doc[end:k])
+            if not doc[k].is_title:
+                return False
+    return False
+
+
 def one_is_no_count(sent: Span, start: int, end: int) -> bool:
     """``viens`` that counts nothing: ``viens no`` (one of a set), ``vēl viens``,
     ``ne viens``, ``viens ... otrs`` and a plural ``vieni`` (``vienos vārdos``: the same)."""
@@ -323,7 +351,7 @@ class QuantityExtractor(FactExtractor):
                         value_max, end = nvalue, nend
                         i += 1
                 i += 1
-                if value == 1 and one_is_no_count(sent, start, end):
+                if (value == 1 and one_is_no_count(sent, start, end)) or in_name(sent, start, end):
                     continue
                 noun = counted_noun(sent, start, end, value, self.lexicon)
                 if noun is not None and noun.pos_ in NOMINAL and not case_agrees(doc[end - 1], noun):
