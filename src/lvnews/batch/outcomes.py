@@ -141,13 +141,14 @@ def annotate_task(analyzer: Analyzer, task: Task, render: str = "article", force
     """Analyse one task into an Outcome; any exception becomes an error record.
 
     ``error_render`` lets error records take another form (JSONL for
-    ``--errors`` while OUT is CoNLL-U).
+    ``--errors`` while OUT is CoNLL-U). ``batch_size`` is accepted for callers
+    that pass the batch options through; one article is one ``nlp.pipe`` call.
     """
     started = time.perf_counter()
     error = task.error
     if error is None:
         try:
-            article = _analyze(analyzer, task, force_language, batch_size)
+            article = _analyze(analyzer, task, force_language)
             payload = render_article(article, render)
             words = sum(len(s.tokens) for s in article.sentences)
             return Outcome(task.id, payload, words, None, task.position)
@@ -156,15 +157,12 @@ def annotate_task(analyzer: Analyzer, task: Task, render: str = "article", force
     return failure(analyzer, task, error, error_render or render, time.perf_counter() - started)
 
 
-def _analyze(analyzer: Analyzer, task: Task, force_language: str | None, batch_size: int) -> Article:
-    # The same call analyze_many makes, so parallel records equal serial ones.
-    from ..article import extract_html
-    from ..pipeline import coerce_text
-
-    text = extract_html(coerce_text(task.text)) if task.html else task.text
-    stream = analyzer._analyze_stream([(task.id, text, task.metadata)], force_language=force_language,
-                                      batch_size=batch_size)
-    return next(stream)
+def _analyze(analyzer: Analyzer, task: Task, force_language: str | None) -> Article:
+    # The public calls, so a batch record is what analyze/analyze_html give for the article
+    # (analyze_html also takes the page's title and date into metadata).
+    if task.html:
+        return analyzer.analyze_html(task.text, id=task.id, metadata=task.metadata, force_language=force_language)
+    return analyzer.analyze(task.text, id=task.id, metadata=task.metadata, force_language=force_language)
 
 
 def as_exception(outcome: Outcome) -> Exception:
