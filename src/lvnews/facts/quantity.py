@@ -353,8 +353,14 @@ class QuantityExtractor(FactExtractor):
                 i += 1
                 if (value == 1 and one_is_no_count(sent, start, end)) or in_name(sent, start, end):
                     continue
-                noun = counted_noun(sent, start, end, value, self.lexicon)
-                if noun is not None and noun.pos_ in NOMINAL and not case_agrees(doc[end - 1], noun):
+                # ``19 no 29 mačiem``: a part counts what the whole it is of counts.
+                whole = spans[i] if i < len(spans) and spans[i][0] == end + 1 and doc[end].lower_ == "no" else None
+                if whole is not None:
+                    noun = counted_noun(sent, whole[0], whole[1], whole[2], self.lexicon)
+                else:
+                    noun = counted_noun(sent, start, end, value, self.lexicon)
+                numeral = doc[(whole[1] if whole is not None else end) - 1]
+                if noun is not None and noun.pos_ in NOMINAL and not case_agrees(numeral, noun):
                     noun = None
                 if noun is not None and end - start == 1 and doc[start].lower_ in ONE_FORMS \
                         and noun.morph.get("Number") == ["Plur"]:
