@@ -44,6 +44,22 @@ def annotate(*args: str, cwd: Path, stdin: str | None = None, timeout: float = 1
     return subprocess.run([*CLI, *args], cwd=cwd, input=stdin, capture_output=True, text=True, timeout=timeout)
 
 
+@pytest.fixture
+def annotate_here(tmp_path, monkeypatch, capsys):  # noqa: ANN001, ANN201
+    """``lvnews annotate ARGS`` run in this process, in tmp_path: ``lvnews.cli.main``, the
+    console script's code after argument parsing, with the model loaded once per session
+    rather than once per run. A CompletedProcess-like (returncode, stderr)."""
+    from lvnews.cli import main
+
+    monkeypatch.chdir(tmp_path)
+
+    def run(*args: str) -> subprocess.CompletedProcess:
+        code = main(["annotate", *args])
+        return subprocess.CompletedProcess(args, code, "", capsys.readouterr().err)
+
+    return run
+
+
 records = read_records
 
 
@@ -56,7 +72,7 @@ def write_jsonl(path: Path, rows: list[dict]) -> Path:
     return path
 
 
-def test_every_input_kind_streams_in_order(tmp_path, analyzer):
+def test_every_input_kind_streams_in_order(tmp_path, analyzer, annotate_here):
     arts = generate_articles(6, seed=11)
     archive = tmp_path / "archive"
     (archive / "2024" / "01").mkdir(parents=True)
@@ -75,7 +91,7 @@ def test_every_input_kind_streams_in_order(tmp_path, analyzer):
     (tmp_path / "t.tsv").write_text("text\tsource\n" + arts[5]["text"].replace("\n", " ") + "\tLSM\n",
                                     encoding="utf-8")
 
-    run = annotate("archive", "news.jsonl", "more.jsonl.gz", "t.csv", "t.tsv", "-o", "out.jsonl", cwd=tmp_path)
+    run = annotate_here("archive", "news.jsonl", "more.jsonl.gz", "t.csv", "t.tsv", "-o", "out.jsonl")
     assert run.returncode == 0, run.stderr
     # not a terminal: no progress bar, only the summary line
     assert run.stderr.strip().splitlines() == [run.stderr.strip()]
@@ -126,9 +142,9 @@ def bad_inputs(tmp_path: Path) -> list[str]:
     return ["docs", "lines.jsonl"]
 
 
-def test_bad_articles_become_error_records(tmp_path):
+def test_bad_articles_become_error_records(tmp_path, annotate_here):
     inputs = bad_inputs(tmp_path)
-    run = annotate(*inputs, "-o", "out.jsonl", "--errors", "err.jsonl", cwd=tmp_path)
+    run = annotate_here(*inputs, "-o", "out.jsonl", "--errors", "err.jsonl")
     assert run.returncode == 0, run.stderr
     assert "9 articles, 6 failed" in run.stderr
     good = records(tmp_path / "out.jsonl")
@@ -147,28 +163,27 @@ def test_bad_articles_become_error_records(tmp_path):
     # the tokenizer raised on the lone surrogate: the record keeps the text, made writable
     assert errors["surrogate"]["text"] == "Rīga ? ir galvaspilsēta."
 
-    strict = annotate(*inputs, "-o", "all.jsonl", "--strict", "--quiet", cwd=tmp_path)
+    strict = annotate_here(*inputs, "-o", "all.jsonl", "--strict", "--quiet")
     assert strict.returncode == 1 and "6 failed" in strict.stderr
     assert [r["id"] for r in records(tmp_path / "all.jsonl")] == [
         "docs/good.txt", "docs/latin1.txt", "docs/zero.txt", "ok", "blank", "lines.jsonl:3", "surrogate", "number",
         "lines.jsonl:6"]
 
 
-def test_workers_do_not_change_the_output(tmp_path):
+def test_workers_do_not_change_the_output(tmp_path, annotate_here):
     inputs = bad_inputs(tmp_path)
     write_jsonl(tmp_path / "gen.jsonl", generate_articles(10, seed=5))
-    one = annotate(*inputs, "gen.jsonl", "-o", "one.jsonl", "--workers", "1", "--quiet", cwd=tmp_path)
-    two = annotate(*inputs, "gen.jsonl", "-o", "two.jsonl", "--workers", "2", "--batch-size", "3", "--quiet",
-                   cwd=tmp_path)
+    one = annotate_here(*inputs, "gen.jsonl", "-o", "one.jsonl", "--workers", "1", "--quiet")
+    two = annotate_here(*inputs, "gen.jsonl", "-o", "two.jsonl", "--workers", "2", "--batch-size", "3", "--quiet")
     assert one.returncode == two.returncode == 0, two.stderr
     assert records(tmp_path / "one.jsonl") == records(tmp_path / "two.jsonl")
     assert len(records(tmp_path / "two.jsonl")) == 19
 
 
-def test_conllu_output_and_resume(tmp_path, analyzer):
+def test_conllu_output_and_resume(tmp_path, analyzer, annotate_here):
     arts = generate_articles(3, seed=2)
     write_jsonl(tmp_path / "in.jsonl", arts + [{"id": "bad", "text": None}])
-    run = annotate("in.jsonl", "-o", "out.conllu", "--format", "conllu", "--quiet", cwd=tmp_path)
+    run = annotate_here("in.jsonl", "-o", "out.conllu", "--format", "conllu", "--quiet")
     assert run.returncode == 0
     full = (tmp_path / "out.conllu").read_text(encoding="utf-8")
     docs = "".join(to_conllu(analyzer.analyze(a["text"], id=a["id"])) for a in arts)
@@ -180,19 +195,19 @@ def test_conllu_output_and_resume(tmp_path, analyzer):
     # killed in the middle of the second document: resume redoes it and what follows
     data = full.encode("utf-8")
     (tmp_path / "out.conllu").write_bytes(data[:data.index(b"# newdoc id = a00002") + 200])
-    again = annotate("in.jsonl", "-o", "out.conllu", "--format", "conllu", "--resume", cwd=tmp_path)
+    again = annotate_here("in.jsonl", "-o", "out.conllu", "--format", "conllu", "--resume")
     assert again.returncode == 0 and "1 already done" in again.stderr
     assert (tmp_path / "out.conllu").read_text(encoding="utf-8") == full
 
 
-def test_resume_repairs_a_torn_line_and_skips_errors_already_written(tmp_path):
+def test_resume_repairs_a_torn_line_and_skips_errors_already_written(tmp_path, annotate_here):
     inputs = bad_inputs(tmp_path)
     args = [*inputs, "-o", "out.jsonl", "--errors", "err.jsonl", "--quiet"]
-    assert annotate(*args, cwd=tmp_path).returncode == 0
+    assert annotate_here(*args).returncode == 0
     full_out, full_err = records(tmp_path / "out.jsonl"), records(tmp_path / "err.jsonl")
     lines = (tmp_path / "out.jsonl").read_bytes().splitlines(keepends=True)
     (tmp_path / "out.jsonl").write_bytes(lines[0] + lines[1][:50])  # a kill in the middle of a write
-    run = annotate(*args, "--resume", cwd=tmp_path)
+    run = annotate_here(*args, "--resume")
     assert run.returncode == 0
     assert records(tmp_path / "out.jsonl") == full_out
     assert records(tmp_path / "err.jsonl") == full_err  # errors were not redone
@@ -238,7 +253,7 @@ def assert_serial_records(got: list[dict], arts: list[dict], analyzer) -> None: 
 
 
 def test_resume_after_sigkill(tmp_path, analyzer):
-    arts = generate_articles(40, seed=7)
+    arts = generate_articles(24, seed=7)
     write_jsonl(tmp_path / "in.jsonl", arts)
     out = tmp_path / "out.jsonl"
     args = [*CLI, "in.jsonl", "-o", "out.jsonl", "--quiet"]
