@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from lvnews.facts.quantity import known_declension
+from lvnews.facts.agreement import known_declension, numeral_cases
 
 
 def quantities(analyzer, text):  # noqa: ANN001, ANN201
@@ -116,3 +116,12 @@ def test_elided_count_stands_apart_from_the_count_it_echoes(analyzer):
 def test_counts_after_names_and_acronyms_stay(analyzer):
     found = quantities(analyzer, "Jānis 5 gadus strādāja Rīgā, Rīgā 5 skolas slēdza, NATO 29 dalībvalstis piekrita.")
     assert {(5, None, "gads"), (5, None, "skola"), (29, None, "dalībvalsts")} <= found, found
+
+
+@pytest.mark.parametrize("word, cases", [
+    ("sešas", {"Nom", "Acc"}), ("diviem", {"Dat"}), ("trijos", {"Loc"}), ("vienu", {"Acc"}),
+    ("viena", {"Gen", "Nom"}), ("Septiņu", {"Gen"}), ("desmit", None), ("25", None), ("divdesmit", None),
+])
+def test_numeral_cases(word, cases):
+    found = numeral_cases(word)
+    assert (None if found is None else set(found)) == cases

@@ -19,7 +19,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lvnews.numbers import is_ordinal, number_spans, numeral_cases, parse_digits, parse_words
+from lvnews.numbers import is_ordinal, number_spans, parse_digits, parse_words
 
 RBNF_PATH = Path(__file__).resolve().parents[2] / "shared" / "gazetteers" / "rbnf_lv.json"
 
@@ -672,15 +672,6 @@ def test_spans_are_maximal_and_disjoint() -> None:
 def test_spans_value_types() -> None:
     spans = number_spans(["pusotrs", "miljons", "un", "3,5", "un", "3,0"])
     assert [(v, type(v)) for _, _, v in spans] == [(1_500_000, int), (3.5, float), (3, int)]
-
-
-@pytest.mark.parametrize("word, cases", [
-    ("sešas", {"Nom", "Acc"}), ("diviem", {"Dat"}), ("trijos", {"Loc"}), ("vienu", {"Acc"}),
-    ("viena", {"Gen", "Nom"}), ("Septiņu", {"Gen"}), ("desmit", None), ("25", None), ("divdesmit", None),
-])
-def test_numeral_cases(word, cases):
-    found = numeral_cases(word)
-    assert (None if found is None else set(found)) == cases
 
 
 def test_tilde_before_digits_is_read_as_the_number():

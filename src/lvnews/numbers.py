@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Sequence
 
-__all__ = ["Number", "parse_digits", "parse_words", "number_spans", "is_ordinal", "ONE_FORMS", "numeral_cases"]
+__all__ = ["Number", "parse_digits", "parse_words", "number_spans", "is_ordinal"]
 
 Number = int | float
 
@@ -98,8 +98,7 @@ def _unsigned_digits(s: str) -> tuple[Fraction, str] | None:
 def _digits_fraction(text: str) -> Fraction | None:
     """Exact value of a digit token (see :func:`parse_digits`)."""
     s = text.strip().translate(_SPACE_CHARS)
-    if s.startswith("~"):  # ``~60``: about 60, the tilde glued to the number
-        s = s[1:]
+    s = s[1:] if s.startswith("~") else s  # ``~60``: about 60, the tilde glued to the number
     if s.endswith("%"):
         s = s[:-1].rstrip()
     if not s:
@@ -130,8 +129,7 @@ def parse_digits(text: str) -> Number | None:
     one token by our tokenizer), ``3,7`` (decimal comma), ``1.500`` (dot
     between thousands), ``1,500,000`` (two or more comma groups), ``1.5``
     (a dot decimal, only with one or two digits after the dot and when it
-    cannot be a clock time), ``13,5%``, signs ``-5`` / ``−5`` / ``+5`` and ``~60``
-    (about 60; the tilde is read as a qualifier by the fact extractor).
+    cannot be a clock time), ``13,5%``, signs ``-5`` / ``−5`` / ``+5`` and ``~60`` (about 60).
 
     ``None`` for everything that is written with digits but is not a count:
     ordinals (``2016.``, ``15.``), clock times (``22.00``, ``14:40``), phone
@@ -178,20 +176,6 @@ _PREFIX = {1: "vien", 2: "div", 3: "trīs", 4: "četr", 5: "piec", 6: "seš", 7:
 
 _VIENS_SG = ("viens", "viena", "vienam", "vienu", "vienā", "vienas", "vienai")
 _VIENS_PL = ("vieni", "vieniem", "vienus", "vienos", "vienām", "vienās")
-# What each form of ``viens`` can agree with, as UD (Gender, Case, Number):
-# ``viena`` is a masculine genitive or a feminine nominative, so in ``viena
-# X-as veida`` the feminine genitive ``X-as`` is no noun it counts.
-ONE_FORMS: dict[str, frozenset[tuple[str, str, str]]] = {
-    form: frozenset(tuple(option.split()) for option in options.split(";"))
-    for form, options in {
-        "viens": "Masc Nom Sing", "viena": "Masc Gen Sing;Fem Nom Sing", "vienam": "Masc Dat Sing",
-        "vienu": "Masc Acc Sing;Fem Acc Sing", "vienā": "Masc Loc Sing;Fem Loc Sing",
-        "vienas": "Fem Gen Sing;Fem Nom Plur;Fem Acc Plur", "vienai": "Fem Dat Sing",
-        "vieni": "Masc Nom Plur", "vieniem": "Masc Dat Plur", "vienus": "Masc Acc Plur", "vienos": "Masc Loc Plur",
-        "vienām": "Fem Dat Plur", "vienās": "Fem Loc Plur",
-    }.items()
-}
-"""Lower-case form of ``viens`` -> the (Gender, Case, Number) it may agree with."""
 _TRIS = ("trīs", "triju", "trijiem", "trijām", "trim", "trijos", "trijās")
 # Plural endings of 2 and 4-9: masculine nom, gen, dat, acc, loc; feminine nom/acc, dat, loc.
 _UNIT_ENDINGS = ("i", "u", "iem", "us", "os", "as", "ām", "ās")
@@ -244,27 +228,6 @@ _FRACTION_STEMS = {
 _DALA = (("daļa", "daļai", "daļā"), ("daļas", "daļu"), ("daļām", "daļās"))
 # ``puse`` (half) is a number only before a multiplier: ``puse miljona``.
 _PUSE = ("puse", "puses", "pusei", "pusi", "pusē")
-
-
-# UD cases of the declined forms of 2 and 4-9 by ending, and of ``trīs``.
-_ENDING_CASES = {"i": "Nom", "u": "Gen", "iem": "Dat", "us": "Acc", "os": "Loc", "as": "Nom Acc", "ām": "Dat",
-                 "ās": "Loc"}
-_TRIS_CASES = {"trīs": "Nom Acc Gen", "triju": "Gen", "trijiem": "Dat", "trijām": "Dat", "trim": "Dat",
-               "trijos": "Loc", "trijās": "Loc"}
-
-
-def numeral_cases(word: str) -> frozenset[str] | None:
-    """The cases a declined cardinal 1-9 can be in (``sešas``: Nom, Acc), which
-    its noun shares; None for a word that does not decline (``desmit``, digits)."""
-    w = word.lower()
-    if w in ONE_FORMS:
-        return frozenset(option[1] for option in ONE_FORMS[w])
-    if w in _TRIS_CASES:
-        return frozenset(_TRIS_CASES[w].split())
-    for stem in (_PREFIX[n] for n in (2, 4, 5, 6, 7, 8, 9)):
-        if w.startswith(stem) and w[len(stem):] in _ENDING_CASES:
-            return frozenset(_ENDING_CASES[w[len(stem):]].split())
-    return None
 
 
 def _add_paradigm(lex: dict[str, _Entry], kind: str, value: Fraction, paradigm) -> None:

@@ -16,7 +16,9 @@ from spacy.tokens import Doc, Span, Token
 
 from ..entities.canonical import QUOTES
 from ..lemmas import LemmaLookup
-from ..numbers import ONE_FORMS, number_spans, numeral_cases
+from ..numbers import number_spans
+from .agreement import (ONE_FORMS, agrees_with_count, case_agrees, definite_lemma, fits_one, is_substantivised,
+                        known_declension, takes_singular)
 from .base import FactExtractor
 from .currency import currency_of
 from .lexicon import Lexicon
@@ -33,36 +35,6 @@ ELIDED_WINDOW = 12
 OPENING_QUOTES = {"“", "„", "«"}
 
 
-# Definite adjective and participle endings, longest first (``pieaugušo``, ``dubultie``).
-DEFINITE_ENDINGS = ("ajiem", "ajam", "ajai", "ajām", "ajās", "ajos", "ajā", "ais", "ie", "os", "ās", "ā", "o")
-
-
-def is_substantivised(tok: Token) -> bool:
-    """A definite adjective or participle standing for a noun: ``4000 pieaugušo``,
-    ``divi dubultie priekšējos deviņos``, ``4000 pieaugušo Lielbritānijā`` (no
-    noun or adjective follows that it would modify)."""
-    if tok.pos_ not in ("ADJ", "VERB") or tok.morph.get("Definite") != ["Def"] or not tok.morph.get("Case"):
-        return False
-    if tok.pos_ == "VERB" and tok.morph.get("VerbForm") != ["Part"]:
-        return False
-    after = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
-    if after is None or after.pos_ not in ("NOUN", "PROPN", "ADJ"):
-        return True
-    # An adjective agrees in case with its noun; the parse is trusted over
-    # the tagger's case for a common noun it hangs on.
-    # An acronym does not decline (``septiņas automātiskās DUS``).
-    case = after.morph.get("Case")
-    modifies = case in ([], tok.morph.get("Case")) or after.is_upper or (after.pos_ == "NOUN" and tok.head == after)
-    return not modifies
-
-
-def definite_lemma(tok: Token) -> str:
-    """The nominative singular of a substantivised word: ``pieaugušo`` -> ``pieaugušais``."""
-    low = tok.lower_
-    ending = next((e for e in DEFINITE_ENDINGS if low.endswith(e) and len(low) > len(e) + 2), "")
-    return low[: len(low) - len(ending)] + ("ā" if tok.morph.get("Gender") == ["Fem"] else "ais")
-
-
 def unit_of(tok: Token) -> str:
     if tok.text == "%" or lemma(tok) in ("procents", "%"):
         return "%"
@@ -73,54 +45,12 @@ def unit_of(tok: Token) -> str:
     return lemma(tok)
 
 
-# Nominative singular endings of Latvian nouns, longest first, and the
-# consonant alternations of their stems (``skaitlis`` ~ ``skaitļu``, ``mītiņš`` ~ ``mītinis``).
-NOMINATIVE_ENDINGS = ("is", "us", "s", "š", "a", "e")
-STEM_ALTERNATIONS = {"ļ": "l", "l": "ļ", "ņ": "n", "n": "ņ", "š": "s", "s": "š", "ž": "z", "z": "ž", "č": "c", "c": "č"}
-
-
-def known_declension(unit: str, genders: list[str], known: frozenset[str]) -> str:
-    """The unit's lemma in the declension the language has for its stem.
-
-    The lemmatizer guesses the declension of a rare noun from a form several
-    declensions share (``magnitūdu`` is a genitive plural of ``magnitūda`` and
-    of a ``magnitūds`` that does not exist, ``mītiņiem`` of ``mītiņš`` and
-    ``mītinis``). A guess the training lemmas never saw yields to the one
-    lemma of the same stem (its consonant alternated or not) that they did;
-    ``genders`` (the numeral's, then the noun's) choose among several.
-    """
-    if not known or unit in known:
-        return unit
-    ending = next((e for e in NOMINATIVE_ENDINGS if unit.endswith(e) and len(unit) > len(e) + 2), None)
-    if ending is None:
-        return unit
-    stem = unit[: -len(ending)]
-    stems = {stem, stem[:-1] + STEM_ALTERNATIONS[stem[-1]]} if stem[-1] in STEM_ALTERNATIONS else {stem}
-    found = sorted({s + e for s in stems for e in NOMINATIVE_ENDINGS} & known)
-    for gender in genders:
-        if len(found) > 1:
-            same = [f for f in found if f.endswith(("a", "e")) == (gender == "Fem")]
-            found = same or found
-    return found[0] if len(found) == 1 else unit
-
-
 def currency_near(noun: Token, unit: str) -> str | None:
     """The ISO code of a money unit, the words around the noun naming the country
     (``Kanādas dolāri``, ``zviedru kronas``, ``mārciņas sterliņu``)."""
     doc = noun.doc
     near = [doc[i] for i in (noun.i - 2, noun.i - 1, noun.i + 1) if 0 <= i < len(doc)]
     return currency_of(unit, [w for t in near for w in (lemma(t), t.lower_)])
-
-
-def takes_singular(value: float) -> bool:
-    """Latvian counts ending in 1 (but not 11) agree in the singular: ``941 lats``."""
-    return float(value).is_integer() and int(value) % 10 == 1 and int(value) % 100 != 11
-
-
-def agrees_with_count(tok: Token, value: float) -> bool:
-    """A noun in the number a count takes: plural, or singular after ``..1`` (``21 pilsēta``)."""
-    number = tok.morph.get("Number")
-    return number == (["Sing"] if takes_singular(value) else ["Plur"])
 
 
 # Forms of ``otrs`` (the other): ``viens ... otrs`` pairs two of a kind, it counts nothing.
@@ -130,30 +60,6 @@ OTHER_FORMS = frozenset("otr" + e for e in ("s", "a", "am", "u", "ā", "i", "iem
 OTHER_WINDOW = 6
 # ``vēl viens`` is "another", ``ne viens`` "not a single": no count of one.
 NOT_COUNTING_ONE = {"vēl", "ne"}
-
-
-def fits_one(word: Token, noun: Token) -> bool:
-    """Can the form of ``viens`` agree with ``noun`` in gender, case and number?
-
-    A feature the tagger left out fits anything.
-    """
-    options = ONE_FORMS.get(word.lower_)
-    if options is None:
-        return True
-    features = [noun.morph.get(name) for name in ("Gender", "Case", "Number")]
-    return any(all(not f or f == [o] for f, o in zip(features, option)) for option in options)
-
-
-CASES = {"Nom", "Gen", "Dat", "Acc", "Loc"}
-
-
-def case_agrees(numeral: Token, noun: Token) -> bool:
-    """A declined cardinal 1-9 shares its noun's case: ``sešas galvenajā kartē``
-    (nominative, locative) does not count ``karte``, the six are of something
-    left out. Indeclinable numbers and digits agree with anything."""
-    cases = numeral_cases(numeral.text)
-    case = noun.morph.get("Case")
-    return cases is None or len(case) != 1 or case[0] not in CASES or case[0] in cases
 
 
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "PRODUCT", "EVENT"}
