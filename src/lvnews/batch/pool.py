@@ -171,10 +171,12 @@ class WorkerPool:
     def _restart(self, generation: int) -> None:
         """A fresh pool if the one of ``generation`` is still the current (broken) one."""
         with self._lock:
-            if generation == self._generation:
-                self._pool.stop()
-                self._pool = self._new()
-                self._generation += 1
+            if generation != self._generation:
+                return
+            broken, self._pool = self._pool, self._new()
+            self._generation += 1
+        broken.stop()
+        broken.join()  # a stopped pebble pool ends its workers in join()
 
     def close(self, finished: bool) -> None:
         """Wait for the workers after a complete run; otherwise stop them now
