@@ -80,6 +80,14 @@ def test_candidate_forms_of_a_surname():
     ([T("Nacionālā", "nacionāls", "ADJ", "Case=Gen|Gender=Masc|Number=Sing|Definite=Def", "amod", 2),
       T("Orkānu", "orkāns", "NOUN", "Case=Gen|Gender=Masc|Number=Plur", "nmod", 2),
       T("centra", "centrs", "NOUN", "Case=Gen|Gender=Masc|Number=Sing")], False, "Nacionālais Orkānu centrs"),
+    # A known head noun fixes the lemmatizer's lemma and the adjective's gender.
+    ([T("Baltajā", "balts", "ADJ", "Case=Loc|Gender=Fem|Number=Sing|Definite=Def", "amod", 1),
+      T("okeānā", "okeāna", "NOUN", "Case=Loc|Gender=Fem|Number=Sing")], False, "Baltais okeāns"),
+    ([T("Senātā", "Senāta", "PROPN", "Case=Loc|Gender=Fem|Number=Sing")], False, "Senāts"),
+    # A name in its original spelling ends as written, whatever the tags.
+    ([T("Boston", "Boston", "X"), T("Evening", "Evening", "X"),
+      T("Tales", "tale", "NOUN", "Case=Acc|Gender=Fem|Number=Plur")], False, "Boston Evening Tales"),
+    ([T("Parex", "Parex", "X"), T("bankā", "banka", "NOUN", "Case=Loc|Gender=Fem|Number=Sing")], False, "Parex banka"),
     ([T("Tomasu", "Tomasa", "PROPN", "Case=Acc|Gender=Masc|Number=Sing"),
       T("Lūsu", "Lūss", "PROPN", "Case=Acc|Gender=Masc|Number=Sing", "flat", 0)], True, "Tomass Lūss"),
 ])

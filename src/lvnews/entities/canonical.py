@@ -17,10 +17,11 @@ and its gazetteer entry meet on the same key.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Mapping, Sequence
 
-from .person_names import NamePart, person_base_form
+from .person_names import NamePart, is_original_spelling, person_base_form
+from .word_lists import known_base, name_heads
 
 # Dependency relations through which a word agrees with its head.
 AGREEING_DEPS = {"amod", "det", "flat", "compound", "nummod", "appos", "conj"}
@@ -263,6 +264,9 @@ def canonical_form(tokens: Sequence[CanonToken], forms: Mapping[str, str] | None
         words = [t.text if i in quoted else w
                  for i, (t, w) in enumerate(zip(tokens, person_base_form(parts, syntax, context, known)))]
         return _joined(tokens, words)
+    if _in_original_spelling(tokens):
+        return _joined(tokens, [t.text for t in tokens])  # ``Des Moines Register``
+    tokens = with_known_head(tokens, head)
     words: list[str] = []
     for i, tok in enumerate(tokens):
         if i in quoted:
@@ -271,13 +275,43 @@ def canonical_form(tokens: Sequence[CanonToken], forms: Mapping[str, str] | None
             if tok.pos in NOMINAL:
                 word = nominative_noun(tok, forms)
             elif tok.pos in ADJECTIVAL:
-                word = nominative_adjective(tok)
+                word = nominative_adjective(_with_gender(tok, tokens[head]))
             else:
                 word = tok.text
         else:
             word = tok.text
         words.append(word)
     return _joined(tokens, words)
+
+
+def _in_original_spelling(tokens: Sequence[CanonToken]) -> bool:
+    """A name of capitalised words, one of them not Latvian-spelt, ends as written (``Des Moines Register``)."""
+    words = [t.text for t in tokens if t.text.isalpha()]
+    return bool(words) and words[-1][:1].isupper() and any(is_original_spelling(w) for w in words)
+
+
+def with_known_head(tokens: Sequence[CanonToken], head: int) -> list[CanonToken]:
+    """The tokens with the head's lemma and gender from the word lists when the head is a known noun.
+
+    The lemmatizer misses on rarer nouns (``palātā`` -> ``palāts``, ``okeānā``
+    -> ``okeāna``) and the tagger then gives the adjectives the wrong gender
+    (``Klusā okeāna``); the list word fixes both.
+    """
+    tok = tokens[head]
+    base = known_base(tok.text, tok.lemma, name_heads()) if tok.pos in NOMINAL else None
+    if base is None or base == tok.lemma.lower():
+        return list(tokens)
+    gender = "Masc" if base.endswith(("s", "š")) else "Fem"
+    fixed = replace(tok, lemma=base, feats={**tok.feats, "Gender": gender})
+    return [fixed if i == head else t for i, t in enumerate(tokens)]
+
+
+def _with_gender(tok: CanonToken, head: CanonToken) -> CanonToken:
+    """An agreeing adjective with the head noun's gender (the noun's is the surer tag)."""
+    gender = head.feats.get("Gender")
+    if gender is None or tok.feats.get("Gender") == gender:
+        return tok
+    return replace(tok, feats={**tok.feats, "Gender": gender})
 
 
 def _joined(tokens: Sequence[CanonToken], words: Sequence[str]) -> str:

@@ -28,19 +28,14 @@ The word lists are package data (``data/labels.json``), written by hand.
 
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
-
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..components import RuleComponent
 from ..facts.lexicon import load_lexicon
 from .person_names import is_original_spelling
+from .word_lists import LabelLists, known_base, label_lists
 
-LISTS = Path(__file__).with_name("data") / "labels.json"
 NAME_LABELS = ("PERSON", "ORG", "GPE", "LOC")
 # Labels the rules may change: the model's guesses for names (and, by a head noun, events).
 RELABELLED = {"PERSON", "ORG", "GPE", "LOC", "MISC", "PRODUCT"}
@@ -53,47 +48,13 @@ ENGLISH_LINKS = {"of", "and", "&", "the", "for"}
 MAX_NAME = 6
 
 
-@dataclass(frozen=True)
-class LabelLists:
-    org_heads: frozenset[str]
-    loc_heads: frozenset[str]
-    generic_bodies: frozenset[str]
-    organisations: frozenset[str]
-    english_org_words: frozenset[str]
-    parts_of_places: frozenset[str]
-    gatherings: frozenset[str]
-    org_nouns_before_names: frozenset[str]
-
-
-@lru_cache(maxsize=1)
-def label_lists() -> LabelLists:
-    data = json.loads(LISTS.read_text(encoding="utf8"))
-    return LabelLists(**{k: frozenset(v) for k, v in data.items() if not k.startswith("_")})
-
-
 def lemma(tok: Token) -> str:
     return (tok.lemma_ or tok.text).lower()
 
 
-NOMINATIVE_ENDINGS = ("s", "š", "a", "e", "is", "us", "i", "as", "es")
-
-
 def base_in(tok: Token, words: frozenset[str]) -> str | None:
-    """The word of ``words`` the noun ``tok`` is a form of, or None.
-
-    The lemma first; then the form with its case ending swapped for a
-    nominative one, as the lemmatizer misses on rarer nouns (``okeānā`` ->
-    ``okeāna``).
-    """
-    if lemma(tok) in words:
-        return lemma(tok)
-    low = tok.text.lower()
-    for cut in (1, 2, 3):
-        stem = low[:-cut]
-        for ending in NOMINATIVE_ENDINGS:
-            if len(stem) > 2 and stem + ending in words:
-                return stem + ending
-    return None
+    """The word of ``words`` the noun ``tok`` is a form of, or None (see ``word_lists.base_in``)."""
+    return known_base(tok.text, tok.lemma_ or tok.text, words)
 
 
 def starts_sentence(tok: Token) -> bool:

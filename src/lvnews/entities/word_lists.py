@@ -1,0 +1,59 @@
+"""Word lists of the entity rules (``data/labels.json``), shared by label repair and base forms.
+
+Written by hand from general knowledge: organisation and place head nouns,
+generic bodies, parts of places, organisation acronyms, English organisation
+words. Lemmas are lower-case.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+LISTS = Path(__file__).with_name("data") / "labels.json"
+NOMINATIVE_ENDINGS = ("s", "š", "a", "e", "is", "us", "i", "as", "es")
+
+
+@dataclass(frozen=True)
+class LabelLists:
+    org_heads: frozenset[str]
+    loc_heads: frozenset[str]
+    generic_bodies: frozenset[str]
+    organisations: frozenset[str]
+    english_org_words: frozenset[str]
+    parts_of_places: frozenset[str]
+    gatherings: frozenset[str]
+    org_nouns_before_names: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def label_lists() -> LabelLists:
+    data = json.loads(LISTS.read_text(encoding="utf8"))
+    return LabelLists(**{k: frozenset(v) for k, v in data.items() if not k.startswith("_")})
+
+
+@lru_cache(maxsize=1)
+def name_heads() -> frozenset[str]:
+    """Every head noun the lists know: the base forms of names end in one of these."""
+    lists = label_lists()
+    return lists.org_heads | lists.loc_heads | lists.generic_bodies | lists.parts_of_places
+
+
+def known_base(text: str, lemma: str, words: frozenset[str]) -> str | None:
+    """The word of ``words`` the noun form ``text`` is a form of, or None.
+
+    The lemma first; then the form with its case ending swapped for a
+    nominative one, as the lemmatizer misses on rarer nouns (``okeānā`` ->
+    ``okeāna``).
+    """
+    if lemma.lower() in words:
+        return lemma.lower()
+    low = text.lower()
+    for cut in (1, 2, 3):
+        stem = low[:-cut]
+        for ending in NOMINATIVE_ENDINGS:
+            if len(stem) > 2 and stem + ending in words:
+                return stem + ending
+    return None
