@@ -38,6 +38,8 @@ def roles(analyzer, text):  # noqa: ANN001, ANN201
     ("Uzņēmuma “Laima” rīkotājdirektors Valmierā Jānis Ozols atteicās komentēt.", "Jānis Ozols",
      "rīkotājdirektors"),
     ("Sanāksmē runāja Igaunijas pārstāvis Rīgā, bijušais ministrs Andris Liepa.", "Andris Liepa", "pārstāvis"),
+    # an employee of a named organisation
+    ("Biedrības “Zaļā josta” darbiniece Ilze Kalna aicināja palīdzēt.", "Ilze Kalna", "darbiniece"),
     # ``bijušais`` is left out of the role
     ("Sanāksmē runāja Igaunijas pārstāvis Rīgā, bijušais ministrs Andris Liepa.", "Andris Liepa", "ministrs"),
 ])
@@ -70,6 +72,7 @@ def test_genitive_name_after_a_title_is_not_its_person(analyzer):
 @pytest.mark.parametrize("text", [
     "Raidījuma vadītāja Ilze Kalna uzdeva jautājumu.",  # presents a broadcast
     "Vadītājs Māris Egle jautāja viesiem.",  # heads nothing named: a host
+    "Darbinieks Jānis Ozols atnāca.",  # an employee of nothing named
 ])
 def test_vaditajs_of_nothing_or_of_a_broadcast_is_no_role(analyzer, text):
     assert roles(analyzer, text) == set()
