@@ -91,3 +91,9 @@ def test_surname_mention_takes_the_gender_of_its_full_name(analyzer):
 def test_plural_title_before_a_dash_serves_the_coordinated_names(analyzer):
     found = roles(analyzer, "Sarunās piedalījās arī divi biedrības pārstāvji – Jānis Ozols un Pēteris Kalns.")
     assert {("Jānis Ozols", "pārstāvis"), ("Pēteris Kalns", "pārstāvis")} <= found, found
+
+
+def test_two_apposed_titles_past_a_place(analyzer):
+    found = roles(analyzer, "Pēteris Kalns (Peter Kalns), ķīmijas profesors Oksfordas universitātē un pilsētas "
+                            "slimnīcas izpilddirektors, to apstiprināja.")
+    assert {("Pēteris Kalns", "profesors"), ("Pēteris Kalns", "izpilddirektors")} <= found, found

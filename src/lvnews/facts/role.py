@@ -355,7 +355,8 @@ class RoleExtractor(FactExtractor):
         case = span.root.morph.get("Case")
         for k in range(i + 1, min(len(doc), i + 1 + APPOSITION_WINDOW)):
             tok = doc[k]
-            if k in names or (tok.is_punct and tok.text not in QUOTES and tok.text not in "()"):
+            # A genitive name modifies what follows (``profesors Hārvarda Medicīnas skolā``): no new person.
+            if (k in names and not is_genitive(tok)) or (tok.is_punct and tok.text not in QUOTES and tok.text not in "()"):
                 return
             if tok.pos_ in ("VERB", "AUX", "SCONJ") or (tok.pos_ == "CCONJ" and tok.lower_ != "un"):
                 return
