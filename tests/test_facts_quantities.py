@@ -46,6 +46,9 @@ def quantities(analyzer, text):  # noqa: ANN001, ANN201
     ("Cepurei bija (~60\u00a0cm) platas malas.", {(60, None, "cm")}),
     # an abbreviated name after the number is no unit
     ("Projekts izmaksāja 11 miljardus ASV dolāru.", {(11_000_000_000, None, "dolārs")}),
+    # after a genitive numeral the parse says which genitive is counted
+    ("Zagļi izsita divu rotaslietu vitrīnu stiklus.", {(2, None, "vitrīna")}),
+    ("Tas ir divu gadu darbs.", {(2, None, "gads")}),
     # a part counts what its whole counts
     ("Komanda uzvarēja 19 no 29 spēlēm un astoņas no desmit sacīkstēm.",
      {(19, None, "spēle"), (29, None, "spēle"), (8, None, "sacīkste"), (10, None, "sacīkste")}),

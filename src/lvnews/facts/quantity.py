@@ -18,7 +18,7 @@ from ..entities.canonical import QUOTES
 from ..lemmas import LemmaLookup
 from ..numbers import number_spans
 from .agreement import (ONE_FORMS, agrees_with_count, case_agrees, definite_lemma, fits_one, is_substantivised,
-                        known_declension, takes_singular)
+                        known_declension, numeral_cases, takes_singular)
 from .base import FactExtractor
 from .currency import currency_of
 from .lexicon import Lexicon
@@ -124,9 +124,12 @@ def counted_noun(sent: Span, start: int, end: int, value: float, lexicon: Lexico
         noun = doc[noun.i + 1]
     # ``135 haizivju sugas``: a genitive plural before a noun that agrees
     # with the count is what that noun is of; the noun is what is counted.
+    # After a genitive numeral (``divu rotaslietu vitrīnu``) both are genitives
+    # and the parse says which one is the other's.
+    genitive_count = numeral_cases(doc[end - 1].text) == {"Gen"}
     if (noun is not None and noun.pos_ == "NOUN" and noun.morph.get("Case") == ["Gen"] and not takes_singular(value)
             and noun.morph.get("Number") == ["Plur"] and noun.i + 1 < sent.end
-            and doc[noun.i + 1].pos_ == "NOUN" and doc[noun.i + 1].morph.get("Case") not in ([], ["Gen"])
+            and doc[noun.i + 1].pos_ == "NOUN" and (genitive_count or doc[noun.i + 1].morph.get("Case") not in ([], ["Gen"]))
             and noun.head.i == noun.i + 1 and agrees_with_count(doc[noun.i + 1], value)):
         noun = doc[noun.i + 1]
     # ``6 792 941 lata apmērā``: the frame noun measures the genitive before it.
