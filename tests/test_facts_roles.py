@@ -97,3 +97,10 @@ def test_two_apposed_titles_past_a_place(analyzer):
     found = roles(analyzer, "Pēteris Kalns (Peter Kalns), ķīmijas profesors Oksfordas universitātē un pilsētas "
                             "slimnīcas izpilddirektors, to apstiprināja.")
     assert {("Pēteris Kalns", "profesors"), ("Pēteris Kalns", "izpilddirektors")} <= found, found
+
+
+@pytest.mark.parametrize("space", [" ", "\u00a0"])
+def test_apposition_past_a_gloss_a_dash_and_a_foreign_name(analyzer, space):
+    found = roles(analyzer, f"Uzņēmumu vadīja Anna Egle (Anne Egle){space}— “Green Future Fund” direktore, kura atbild "
+                            "par projektiem.")
+    assert ("Anna Egle", "direktore") in found, found

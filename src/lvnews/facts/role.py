@@ -350,6 +350,8 @@ class RoleExtractor(FactExtractor):
         if i < len(doc) and doc[i].text == "(":
             close = next((k for k in range(i, min(len(doc), i + 8)) if doc[k].text == ")"), None)
             i = close + 1 if close is not None else i
+        while i < len(doc) and doc[i].is_space:  # a no-break space may stand as a token of its own
+            i += 1
         if i >= len(doc) or doc[i].text not in APPOSITION_SEPARATORS:
             return
         case = span.root.morph.get("Case")
@@ -358,7 +360,8 @@ class RoleExtractor(FactExtractor):
             # A genitive name modifies what follows (``profesors Hārvarda Medicīnas skolā``): no new person.
             if (k in names and not is_genitive(tok)) or (tok.is_punct and tok.text not in QUOTES and tok.text not in "()"):
                 return
-            if tok.pos_ in ("VERB", "AUX", "SCONJ") or (tok.pos_ == "CCONJ" and tok.lower_ != "un"):
+            # A capitalised word inside the sentence is a name, whatever the tagger says (``Priorities USA``).
+            if (tok.pos_ in ("VERB", "AUX", "SCONJ") and not tok.is_title) or (tok.pos_ == "CCONJ" and tok.lower_ != "un"):
                 return
             found = self.title_at(doc, k, names)
             if found is None:
