@@ -11,7 +11,7 @@ import pytest
 import lvnews
 from lvnews import batch
 
-from test_batch import annotate, expected, records, write_jsonl
+from test_batch import annotate_here, expected, records, write_jsonl  # noqa: F401 - a fixture
 
 MONEY = "Jelgavas mērs Andris Ozols atzina, ka pilsēta projektā ieguldīs aptuveni 2,5 miljonus eiro."
 ROLE = "Rīgas domes priekšsēdētājs Jānis Bērziņš tikās ar Latvijas Bankas pārstāvjiem."
@@ -61,12 +61,12 @@ def test_annotate_workers_run_the_callers_analyzer(custom, tmp_path):
     assert records(tmp_path / "two.jsonl") == serial(custom)
 
 
-def test_cli_workers_run_the_model_given(custom, tmp_path):
+def test_cli_workers_run_the_model_given(custom, tmp_path, annotate_here):
     # The CLI's user pipeline is --model: a directory saved from the customized pipeline.
     custom.nlp.to_disk(tmp_path / "model")
     write_jsonl(tmp_path / "in.jsonl", ITEMS)
-    run = annotate("in.jsonl", "-o", "two.jsonl", "--workers", "2", "--batch-size", "1", "--quiet",
-                   "--model", "model", cwd=tmp_path)
+    run = annotate_here("in.jsonl", "-o", "two.jsonl", "--workers", "2", "--batch-size", "1", "--quiet",
+                        "--model", "model")
     assert run.returncode == 0, run.stderr
     assert records(tmp_path / "two.jsonl") == serial(custom)
 
