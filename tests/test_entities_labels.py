@@ -163,3 +163,15 @@ def test_an_organisation_name_after_its_owner_is_one_name(nlp):
                      ("Parlamentārajā", "parlamentārs", "ADJ", LOC_M), ("asamblejā", "asambleja", "NOUN", LOC_M)],
                ["O", "B-ORG", "O", "O"])
     assert found(doc) == [("EDSO Parlamentārajā asamblejā", "ORG")]
+
+
+def test_a_known_place_starting_a_time_or_event_phrase_is_the_place(nlp):
+    normalizer = nlp.get_pipe("lvnews_entity_normalizer")
+    doc = make(nlp, [("tikšanās", "tikšanās", "NOUN", ""), ("Igaunijā", "Igaunija", "PROPN", "Case=Loc|Gender=Fem"),
+                     ("jūlijā", "jūlijs", "NOUN", LOC_M), ("un", "un", "CCONJ", ""),
+                     ("Igaunijas", "Igaunija", "PROPN", GEN_F), ("Dziesmu", "dziesma", "NOUN", ""),
+                     ("svētki", "svētki", "NOUN", "")],
+               ["O", "B-TIME", "I-TIME", "O", "B-EVENT", "I-EVENT", "I-EVENT"])
+    # A capitalised word after the place makes the phrase a name of its own (the event stays).
+    assert [(e.text, e.label_) for e in normalizer(doc).ents] == [("Igaunijā", "GPE"),
+                                                                  ("Igaunijas Dziesmu svētki", "EVENT")]

@@ -22,6 +22,8 @@ from .person_names import attested, candidate_forms
 
 FORMS_FILE = "plural_forms.json.gz"
 RELABEL = {"PERSON", "ORG", "GPE", "LOC", "MISC"}
+# Labels of phrases that may start with a place (``Singapūrā laikā``).
+PHRASE_LABELS = {"EVENT", "TIME", "MISC", "PRODUCT"}
 NOT_NAMES = {"ADV", "PRON", "ADP", "CCONJ", "SCONJ", "PART", "AUX", "INTJ", "PUNCT"}
 
 if not Span.has_extension("canonical"):
@@ -115,8 +117,9 @@ class EntityNormalizer:
         # capitalised adverb such as ``ŠEIT`` is not one.
         doc.ents = [e for e in doc.ents if e.root.pos_ not in NOT_NAMES]
         places = self.untagged_places(doc)
-        if places:
-            doc.ents = sorted([*doc.ents, *places], key=lambda e: e.start)
+        ents = [p for e in doc.ents for p in self.place_in_phrase(e)]
+        if places or ents != list(doc.ents):
+            doc.ents = sorted([*ents, *places], key=lambda e: e.start)
         known_forms = attested(t.text for e in doc.ents if e.label_ == "PERSON" for t in e)
         ents, canonicals = [], []
         for ent in doc.ents:
@@ -171,6 +174,20 @@ class EntityNormalizer:
     def is_settled(self, ent: Span, canonical: str) -> bool:
         """A one-word name the knowledge base knows by its label is not taken for a surname."""
         return self.kb.label(canonical) == ent.label_
+
+    def place_in_phrase(self, ent: Span) -> list[Span]:
+        """``Singapūrā laikā`` (TIME), ``Phenjanas jūlijā`` (MISC) -> the GPE ``Singapūrā``.
+
+        A place the KB knows, followed only by lower-case words and numbers,
+        starts a phrase that is no name of an event, a time or a thing.
+        """
+        first = ent[0]
+        if ent.label_ not in PHRASE_LABELS or len(ent) < 2 or first.pos_ != "PROPN" or not first.is_title \
+                or any(t.text[:1].isupper() for t in ent[1:]):
+            return [ent]
+        if self.kb.label(canonical_form(tokens_from_span(ent[:1]), self.forms)) != "GPE":
+            return [ent]
+        return [Span(ent.doc, ent.start, ent.start + 1, label="GPE")]
 
     def untagged_places(self, doc: Doc) -> list[Span]:
         """Proper nouns the model left untagged that the knowledge base knows as places (``Singapūrā``)."""
