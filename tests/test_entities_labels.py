@@ -26,7 +26,8 @@ LOC_M = "Case=Loc|Gender=Masc|Number=Sing"
 
 def test_head_noun_makes_an_organisation_or_a_place(nlp):
     doc = make(nlp, [("Viņš", "viņš", "PRON", ""), ("pameta", "pamest", "VERB", ""),
-                     ("Lauku", "lauks", "NOUN", "Case=Gen|Gender=Masc|Number=Plur"), ("partiju", "partija", "NOUN", NOM_F),
+                     ("Lauku", "lauks", "NOUN", "Case=Gen|Gender=Masc|Number=Plur"),
+                     ("partiju", "partija", "NOUN", NOM_F),
                      ("un", "un", "CCONJ", ""), ("peldēja", "peldēt", "VERB", ""),
                      ("Zilajā", "zils", "ADJ", LOC_M), ("ezerā", "ezers", "NOUN", LOC_M)],
                ["O", "O", "B-PERSON", "I-PERSON", "O", "O", "B-GPE", "I-GPE"])
@@ -70,8 +71,8 @@ def test_a_name_takes_in_the_place_or_institution_noun_after_it(nlp):
 
 
 def test_acronyms_of_organisations(nlp):
-    doc = make(nlp, [("ANO", "ANO", "PROPN", "Abbr=Yes"), ("un", "un", "CCONJ", ""), ("NATO", "NATO", "PROPN", "Abbr=Yes"),
-                     ("un", "un", "CCONJ", ""), ("ES", "ES", "PROPN", "Abbr=Yes")], ["O", "O", "B-GPE", "O", "B-GPE"])
+    doc = make(nlp, [("ANO", "ANO", "PROPN", "Abbr=Yes"), ("un", "un", "CCONJ", ""),
+                     ("NATO", "NATO", "PROPN", "Abbr=Yes"), ("un", "un", "CCONJ", ""), ("ES", "ES", "PROPN", "Abbr=Yes")], ["O", "O", "B-GPE", "O", "B-GPE"])
     assert found(doc) == [("ANO", "ORG"), ("NATO", "ORG"), ("ES", "ORG")]
 
 
@@ -99,7 +100,8 @@ def test_titles_place_quoted_names_and_english_organisations(nlp):
 
 def test_component_is_in_the_shipped_pipeline_before_the_normalizer(nlp):
     names = nlp.pipe_names
-    assert names.index("lvnews_acronyms") < names.index("lvnews_entity_labels") < names.index("lvnews_entity_normalizer")
+    order = [names.index(n) for n in ("lvnews_acronyms", "lvnews_entity_labels", "lvnews_entity_normalizer")]
+    assert order == sorted(order)
     assert isinstance(nlp.get_pipe("lvnews_entity_labels"), EntityLabels)
 
 

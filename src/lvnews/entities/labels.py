@@ -53,7 +53,7 @@ def lemma(tok: Token) -> str:
 
 
 def base_in(tok: Token, words: frozenset[str]) -> str | None:
-    """The word of ``words`` the noun ``tok`` is a form of, or None (see ``word_lists.base_in``)."""
+    """The word of ``words`` the noun ``tok`` is a form of, or None (see ``word_lists.known_base``)."""
     return known_base(tok.text, tok.lemma_ or tok.text, words)
 
 
@@ -245,7 +245,8 @@ def english_organisations(doc: Doc, lists: LabelLists, protected: set[int]) -> l
             capital = prev.text[:1].isupper() and prev.is_alpha
             if prev.i in protected or not (capital or prev.text in ENGLISH_LINKS):
                 break
-            if starts_sentence(prev) and not is_original_spelling(prev.text) and prev.text not in lists.english_org_words:
+            latvian_first_word = starts_sentence(prev) and not is_original_spelling(prev.text)
+            if latvian_first_word and prev.text not in lists.english_org_words:
                 break
             k -= 1
         while k < tok.i and doc[k].text in ENGLISH_LINKS:
