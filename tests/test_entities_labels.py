@@ -177,3 +177,15 @@ def test_a_known_place_starting_a_time_or_event_phrase_is_the_place(nlp):
     # A capitalised word after the place makes the phrase a name of its own (the event stays).
     assert [(e.text, e.label_) for e in normalizer(doc).ents] == [("Igaunijā", "GPE"),
                                                                   ("Igaunijas Dziesmu svētki", "EVENT")]
+
+
+def test_a_transliterated_name_in_brackets_with_the_same_initials_is_the_same_name(nlp):
+    doc = make(nlp, [("Frančesko", "Frančesko", "PROPN", ""), ("Rosi", "Rosi", "PROPN", ""), ("(", "(", "PUNCT", ""),
+                     ("Francesco", "Francesco", "PROPN", ""), ("Rossi", "Rossi", "PROPN", ""), (")", ")", "PUNCT", ""),
+                     ("un", "un", "CCONJ", ""), ("Anna", "Anna", "PROPN", ""), ("Zariņa", "Zariņa", "PROPN", ""),
+                     ("(", "(", "PUNCT", ""), ("Zaļā", "zaļš", "ADJ", ""), ("Partija", "partija", "NOUN", ""),
+                     (")", ")", "PUNCT", "")],
+               ["B-PERSON", "I-PERSON", "O", "B-ORG", "I-ORG", "O", "O", "B-PERSON", "I-PERSON", "O", "B-ORG", "I-ORG",
+                "O"])
+    assert found(doc) == [("Frančesko Rosi", "PERSON"), ("Francesco Rossi", "PERSON"), ("Anna Zariņa", "PERSON"),
+                          ("Zaļā Partija", "ORG")]

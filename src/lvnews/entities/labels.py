@@ -28,6 +28,9 @@ The word lists are package data (``data/labels.json``), written by hand.
 
 from __future__ import annotations
 
+import unicodedata
+from typing import Sequence
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -263,11 +266,16 @@ def english_organisations(doc: Doc, lists: LabelLists, protected: set[int]) -> l
     return out
 
 
-def original_name_in_brackets(doc: Doc, start: int) -> int | None:
-    """End of a name in its original spelling from ``start`` to a closing bracket, or None.
+def _initials(words: Sequence[str]) -> str:
+    return "".join(unicodedata.normalize("NFD", w[:1])[:1].lower() for w in words)
 
-    Capitalised words (``of``/``and`` between them), one of them not Latvian-spelt;
-    an acronym in brackets is a definition (``lvnews_acronyms``), not a name.
+
+def original_name_in_brackets(doc: Doc, start: int, name: Span) -> int | None:
+    """End of ``name`` in its original spelling from ``start`` to a closing bracket, or None.
+
+    Capitalised words (``of``/``and`` between them), one of them not Latvian-spelt
+    or all with the initials of ``name``'s words (``Frančesko Molinari (Francesco
+    Molinari)``); an acronym in brackets is a definition (``lvnews_acronyms``).
     """
     k = start
     while k < len(doc) and k - start < MAX_NAME and doc[k].text != ")":
@@ -276,8 +284,11 @@ def original_name_in_brackets(doc: Doc, start: int) -> int | None:
             return None
         k += 1
     words = [t for t in doc[start:k] if t.is_alpha]
-    if k == start or k >= len(doc) or doc[k].text != ")" or not words or all(t.text.isupper() for t in words) \
-            or not any(is_original_spelling(t.text) for t in words):
+    if k == start or k >= len(doc) or doc[k].text != ")" or not words or all(t.text.isupper() for t in words):
+        return None
+    transliterated = len(words) > 1 and _initials([t.text for t in words]) == _initials(
+        [t.text for t in name if t.is_alpha])
+    if not transliterated and not any(is_original_spelling(t.text) for t in words):
         return None
     return k
 
@@ -293,7 +304,7 @@ def bracketed_same_label(doc: Doc, ents: list[Span]) -> list[Span]:
         k = before.end
         if before.label_ not in NAME_LABELS or k + 1 >= len(doc) or doc[k].text != "(":
             continue
-        end = original_name_in_brackets(doc, k + 1)
+        end = original_name_in_brackets(doc, k + 1, before)
         if end is None:
             continue
         inside = [e for e in out if e.start < end and k + 1 < e.end]
