@@ -49,6 +49,8 @@ def quantities(analyzer, text):  # noqa: ANN001, ANN201
     # after a genitive numeral the parse says which genitive is counted
     ("Zagļi izsita divu rotaslietu vitrīnu stiklus.", {(2, None, "vitrīna")}),
     ("Tas ir divu gadu darbs.", {(2, None, "gads")}),
+    # a genitive right after the count agrees with it, the noun after it does not
+    ("Komanda atspēlēja 3 vārtu deficītu pēdējās minūtēs.", {(3, None, "vārti")}),
     # a part counts what its whole counts
     ("Komanda uzvarēja 19 no 29 spēlēm un astoņas no desmit sacīkstēm.",
      {(19, None, "spēle"), (29, None, "spēle"), (8, None, "sacīkste"), (10, None, "sacīkste")}),

@@ -110,6 +110,14 @@ def counted_noun(sent: Span, start: int, end: int, value: float, lexicon: Lexico
     """The noun that the number ``sent[start:end]`` (doc indices) counts."""
     doc = sent.doc
     noun = _counted_candidate(sent, start, end)
+    # ``4 punktu deficīta vienspēlēs``: the genitive right after the count agrees
+    # with it, the noun after that does not; the parse's farther head is wrong.
+    first = end + 1 if end < sent.end and doc[end].is_space else end  # past a no-break-space token
+    if noun is not None and noun.i > first and first + 1 < sent.end:
+        adjacent, after = doc[first], doc[first + 1]
+        if (adjacent.pos_ == "NOUN" and is_genitive_noun(adjacent) and agrees_with_count(adjacent, value)
+                and after.pos_ == "NOUN" and not agrees_with_count(after, value)):
+            noun = adjacent
     # ``viena leikēmijas veida``: a genitive ``viens`` cannot agree with is a
     # modifier of the noun after it, which it can.
     while (noun is not None and end - start == 1 and noun.pos_ in NOMINAL and is_genitive_noun(noun)
