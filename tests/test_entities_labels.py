@@ -189,3 +189,9 @@ def test_a_transliterated_name_in_brackets_with_the_same_initials_is_the_same_na
                 "O"])
     assert found(doc) == [("Frančesko Rosi", "PERSON"), ("Francesco Rossi", "PERSON"), ("Anna Zariņa", "PERSON"),
                           ("Zaļā Partija", "ORG")]
+
+
+def test_a_person_before_a_cup_or_prize_names_an_event(nlp):
+    doc = make(nlp, [("izcīnīja", "izcīnīt", "VERB", ""), ("Kalniņa", "Kalniņš", "PROPN", "Case=Gen"),
+                     ("kausu", "kauss", "NOUN", "Case=Acc|Gender=Masc|Number=Sing")], ["O", "B-PERSON", "O"])
+    assert found(doc) == [("Kalniņa kausu", "EVENT")]

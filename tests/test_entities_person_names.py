@@ -137,3 +137,6 @@ def test_a_surname_alone_is_the_person_whatever_the_model_tagged(nlp):
         ("Jānis Bērziņš", "PERSON", "Jānis Bērziņš"), ("Bērziņu", "PERSON", "Jānis Bērziņš")]
     doc.ents = [Span(doc, 1, 3, label="PERSON")]  # untagged: found all the same
     assert [e.text for e in normalizer(doc).ents if e.label_ == "PERSON"] == ["Jānis Bērziņš", "Bērziņu"]
+    doc[9].pos_ = "ADJ"  # even taken for another part of speech, inside a sentence
+    doc.ents = [Span(doc, 1, 3, label="PERSON")]
+    assert [e.text for e in normalizer(doc).ents if e.label_ == "PERSON"] == ["Jānis Bērziņš", "Bērziņu"]

@@ -79,7 +79,9 @@ def surname_links(doc: Doc, ents: Sequence[Span], canonicals: Sequence[str],
             full[canonical.split()[-1].casefold()].add(canonical)
         one_word = ent is not None and len(ent) == 1 and ent.label_ in RELABEL \
             and (ent.label_ == "PERSON" or not fixed(ent, canonical))
-        untagged = ent is None and doc[i].pos_ == "PROPN" and doc[i].is_title and doc[i].ent_iob_ != "I"
+        # Untagged: a proper noun, or a capitalised word inside a sentence (``Kaveno`` read as an adjective).
+        untagged = ent is None and doc[i].is_title and doc[i].is_alpha \
+            and (doc[i].pos_ == "PROPN" or not doc[i].is_sent_start and i > 0 and doc[i - 1].is_alpha)
         link = None
         if full and (one_word or untagged):
             matches = set().union(*(full.get(form.casefold(), set()) for form in candidate_forms(doc[i].text)))

@@ -168,6 +168,21 @@ def place_of_description(span: Span, lists: LabelLists) -> Span | None:
     return Span(span.doc, span.start, k, label="GPE")
 
 
+def event_named_after(span: Span, lists: LabelLists, taken: set[int]) -> Span | None:
+    """``Raidera`` + ``kauss``: a person's name before a cup, prize or tournament noun names an EVENT.
+
+    The person is not mentioned; the event is (FullStack-LV tags it, the news
+    guidelines leave events untagged).
+    """
+    doc = span.doc
+    if span.label_ != "PERSON" or span.end >= len(doc) or span.end in taken:
+        return None
+    nxt = doc[span.end]
+    if nxt.pos_ != "NOUN" or not nxt.text.islower() or not base_in(nxt, lists.events_named_after):
+        return None
+    return Span(doc, span.start, span.end + 1, label="EVENT")
+
+
 def with_head_noun(span: Span, lists: LabelLists, taken: set[int]) -> Span | None:
     """A capitalised name and the lower-case place or organisation noun right after it, or None.
 
@@ -389,6 +404,7 @@ def repaired(doc: Doc, lists: LabelLists) -> list[Span]:
     taken = {i for e in out for i in range(e.start, e.end)}
     for n, ent in enumerate(out):
         longer = with_head_noun(ent, lists, taken) if ent.label_ in RELABELLED else None
+        longer = longer or event_named_after(ent, lists, taken)
         if longer is not None:
             out[n] = longer
             taken.add(longer.end - 1)

@@ -24,6 +24,7 @@ class LabelLists:
     organisations: frozenset[str]
     english_org_words: frozenset[str]
     parts_of_places: frozenset[str]
+    events_named_after: frozenset[str]
     gatherings: frozenset[str]
     org_nouns_before_names: frozenset[str]
 
