@@ -51,6 +51,9 @@ def quantities(analyzer, text):  # noqa: ANN001, ANN201
     ("Tas ir divu gadu darbs.", {(2, None, "gads")}),
     # a genitive right after the count agrees with it, the noun after it does not
     ("Komanda atspēlēja 3 vārtu deficītu pēdējās minūtēs.", {(3, None, "vārti")}),
+    # a form the tagger read as another case may be the plural in the numeral's case;
+    # the text's other forms of a noun choose its declension
+    ("Viņš nopirka 20 mārciņu cukura un piecas mārciņas sviesta.", {(20, None, "mārciņa"), (5, None, "mārciņa")}),
     # a part counts what its whole counts
     ("Komanda uzvarēja 19 no 29 spēlēm un astoņas no desmit sacīkstēm.",
      {(19, None, "spēle"), (29, None, "spēle"), (8, None, "sacīkste"), (10, None, "sacīkste")}),
@@ -104,6 +107,11 @@ def test_declined_numeral_counts_only_a_noun_in_its_case(analyzer):
     found = quantities(analyzer, "Vakarā notika 12 cīņas, no tām sešas galvenajā arēnā.")
     assert (12, None, "cīņa") in found, found
     assert not any(unit == "arēna" for _, _, unit in found), found
+
+
+def test_noun_with_its_own_preposition_is_not_counted(analyzer):
+    found = quantities(analyzer, "Viņi uzvarēja septiņus pēc kārtas.")
+    assert not any(unit == "kārta" for _, _, unit in found), found
 
 
 def test_tilde_is_about(analyzer):

@@ -66,13 +66,23 @@ def fits_one(word: Token, noun: Token) -> bool:
 CASES = {"Nom", "Gen", "Dat", "Acc", "Loc"}
 
 
+# Plural noun endings of each case, all declensions: a form with one of them
+# may be that plural whatever case the tagger chose (``mārciņas`` is also a genitive singular).
+PLURAL_CASE_ENDINGS = {"Nom": ("i", "as", "es", "is"), "Acc": ("us", "as", "es", "is"), "Gen": ("u",),
+                       "Dat": ("iem", "ām", "ēm", "īm"), "Loc": ("os", "ās", "ēs", "īs")}
+
+
 def case_agrees(numeral: Token, noun: Token) -> bool:
     """A declined cardinal 1-9 shares its noun's case: ``sešas galvenajā kartē``
     (nominative, locative) does not count ``karte``, the six are of something
-    left out. Indeclinable numbers and digits agree with anything."""
+    left out. Indeclinable numbers and digits agree with anything; after 2-9 a
+    noun whose form can be the plural in the numeral's case agrees too."""
     cases = numeral_cases(numeral.text)
     case = noun.morph.get("Case")
-    return cases is None or len(case) != 1 or case[0] not in CASES or case[0] in cases
+    if cases is None or len(case) != 1 or case[0] not in CASES or case[0] in cases:
+        return True
+    return numeral.lower_ not in ONE_FORMS and noun.lower_.endswith(
+        tuple(e for c in cases for e in PLURAL_CASE_ENDINGS[c]))
 
 
 def takes_singular(value: float) -> bool:

@@ -152,6 +152,12 @@ def counted_noun(sent: Span, start: int, end: int, value: float, lexicon: Lexico
     return noun
 
 
+def has_own_preposition(noun: Token, end: int) -> bool:
+    """``septiņus pēc kārtas``: a preposition between the count and the noun governs
+    the noun, which is then no noun the count modifies."""
+    return any(c.dep_ == "case" and end <= c.i < noun.i for c in noun.children)
+
+
 def is_genitive_noun(tok: Token) -> bool:
     return tok.morph.get("Case") == ["Gen"]
 
@@ -245,7 +251,13 @@ class QuantityExtractor(FactExtractor):
         if noun.pos_ != "NOUN" or unit == "%":
             return unit
         genders = doc[end - 1].morph.get("Gender") if doc[end - 1].is_alpha else []
-        return known_declension(unit, genders + noun.morph.get("Gender"), self.known_lemmas())
+        known = self.known_lemmas()
+        if known and unit not in known:
+            # ``20 mārciņu`` (ambiguous) beside ``piecas mārciņas`` (feminine only): the
+            # text's other forms of the noun are evidence too. Scanned only for unknown units.
+            known = known | {lemma(t) for t in doc if t.pos_ == "NOUN" and t.lower_ != noun.lower_
+                             and t.lower_[:4] == noun.lower_[:4]}
+        return known_declension(unit, genders + noun.morph.get("Gender"), known)
 
     def extract(self, doc: Doc, facts: list[dict]) -> Iterable[dict]:
         found: list[dict] = []
@@ -277,7 +289,8 @@ class QuantityExtractor(FactExtractor):
                 else:
                     noun = counted_noun(sent, start, end, value, self.lexicon)
                 numeral = doc[(whole[1] if whole is not None else end) - 1]
-                if noun is not None and noun.pos_ in NOMINAL and not case_agrees(numeral, noun):
+                if noun is not None and noun.pos_ in NOMINAL and (not case_agrees(numeral, noun)
+                                                                 or whole is None and has_own_preposition(noun, end)):
                     noun = None
                 if noun is not None and end - start == 1 and doc[start].lower_ in ONE_FORMS \
                         and noun.morph.get("Number") == ["Plur"]:
