@@ -18,6 +18,9 @@ def quantities(analyzer, text):  # noqa: ANN001, ANN201
 @pytest.mark.parametrize("text, expected", [
     # measures written as abbreviations
     ("Zivs svēra 249 kg un bija 25,4 cm gara.", {(249, None, "kg"), (25.4, None, "cm")}),
+    ("Vaļa garums bija 6,0 m, bet platums 1,5 m.", {(6, None, "m"), (1.5, None, "m")}),
+    # a unit written with a slash
+    ("Lidmašīna sasniedza 850 km/h ātrumu un 12 km augstumu.", {(850, None, "km/h"), (12, None, "km")}),
     # a decimal range with a dash is one fact
     ("Gliemeži ir 2,6–10,2 cm gari.", {(2.6, 10.2, "cm")}),
     # a genitive singular after a plural count that does not agree with what follows is counted

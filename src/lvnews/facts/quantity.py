@@ -9,6 +9,8 @@ what it counts is found through the parse (the noun the number modifies as
 
 from __future__ import annotations
 
+import re
+
 from typing import Iterable
 
 from spacy.language import Language
@@ -35,9 +37,15 @@ ELIDED_WINDOW = 12
 OPENING_QUOTES = {"“", "„", "«"}
 
 
+# A unit written with a slash (``km/h``, ``m/s``, ``EUR/MWh``), whatever the tagger made of it.
+RE_SLASH_UNIT = re.compile(r"[^\W\d_]{1,4}/[^\W\d_]{1,4}")
+
+
 def unit_of(tok: Token) -> str:
     if tok.text == "%" or lemma(tok) in ("procents", "%"):
         return "%"
+    if RE_SLASH_UNIT.fullmatch(tok.text):
+        return tok.text
     if tok.pos_ in ("ADJ", "VERB"):
         return definite_lemma(tok)
     if tok.pos_ == "PROPN" or (len(tok.text) > 1 and tok.text.isupper()):
@@ -201,8 +209,9 @@ def _nearest_nominal(sent: Span, start: int, end: int) -> Token | None:
     after = next((t for t in doc[end : min(sent.end, end + 2)] if not t.is_space), None)
     # ``(~60 cm)``: an abbreviated unit right after the number is what it
     # measures, whatever the parser made of the aside.
-    if (after is not None and after.morph.get("Abbr") == ["Yes"] and after.pos_ in COUNTED_POS
-            and after.ent_type_ in ("", "MONEY")):  # ``ASV`` (the USA) is a name, not a unit
+    if after is not None and ((after.morph.get("Abbr") == ["Yes"] and after.pos_ in COUNTED_POS
+                               and after.ent_type_ in ("", "MONEY"))  # ``ASV`` (the USA) is a name, not a unit
+                              or RE_SLASH_UNIT.fullmatch(after.text)):
         return after
     if after is not None and is_substantivised(after):
         return after
