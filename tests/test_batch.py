@@ -186,18 +186,20 @@ def test_conllu_output_and_resume(tmp_path, analyzer, annotate_here):
     run = annotate_here("in.jsonl", "-o", "out.conllu", "--format", "conllu", "--quiet")
     assert run.returncode == 0
     full = (tmp_path / "out.conllu").read_text(encoding="utf-8")
-    docs = "".join(to_conllu(analyzer.analyze(a["text"], id=a["id"])) for a in arts)
-    error = "TypeError: text must be str (or UTF-8 bytes), not NoneType"
-    # the error block is formats.to_conllu's, like every other document: valid CoNLL-U,
-    # ended by a blank line so that a reader does not glue it to the next document
-    assert full == docs + to_conllu(batch.error_record(analyzer, batch.Task("bad", None), error))
-    assert full.endswith(f"# newdoc id = bad\n# error = {error}\n\n")
+    docs = "".join(to_conllu(analyzer.analyze(a["text"], id=a["id"],
+                                              metadata={k: v for k, v in a.items() if k not in ("id", "text")}))
+                   for a in arts)
+    # CoNLL-U holds sentences only: the failed article's record goes beside it, as JSON
+    assert full == docs
+    (failed,) = records(tmp_path / "out.conllu.errors.jsonl")
+    assert failed["id"] == "bad" and failed["error"] == "TypeError: text must be str (or UTF-8 bytes), not NoneType"
     # killed in the middle of the second document: resume redoes it and what follows
     data = full.encode("utf-8")
     (tmp_path / "out.conllu").write_bytes(data[:data.index(b"# newdoc id = a00002") + 200])
     again = annotate_here("in.jsonl", "-o", "out.conllu", "--format", "conllu", "--resume")
-    assert again.returncode == 0 and "1 already done" in again.stderr
+    assert again.returncode == 0 and "2 already done" in again.stderr
     assert (tmp_path / "out.conllu").read_text(encoding="utf-8") == full
+    assert len(records(tmp_path / "out.conllu.errors.jsonl")) == 1
 
 
 def test_resume_repairs_a_torn_line_and_skips_errors_already_written(tmp_path, annotate_here):

@@ -214,3 +214,20 @@ def test_error_record_is_a_closed_block(analyzer):
     sentences = list(parse_sentences((block + good).split("\n")))
     assert [s.sent_id for s in sentences] == ["good-s1"]
     assert to_conllu(Article(id="ru", language="ru", language_score=0.99, text="Привет")) == ""
+
+
+def test_normalised_values_in_conllu_and_text(analyzer):
+    from lvnews.formats import to_text
+
+    text = "Vakar Rīgā notika sapulce. Lēmums izmaksās 3 miljonus eiro, un tas stājas spēkā 2019. gada 15. martā."
+    article = analyzer.analyze(text, id="v", metadata={"published": "2026-11-25"})
+    conllu = to_conllu(article)
+    assert "# published = 2026-11-25" in conllu.splitlines()[:3]
+    first = {row[1]: misc(row) for row in token_rows(conllu)}
+    assert first["Vakar"].get("TimeValue") == "2026-11-24"
+    assert first["2019."].get("TimeValue") == "2019-03-15"
+    ok, report = validator_report(conllu)
+    assert ok, report
+    summary = to_text(article)
+    assert "published: 2026-11-25" in summary and "Vakar = 2026-11-24" in summary
+    assert "currency=EUR" in summary

@@ -152,7 +152,15 @@ def _paragraph_indexes(article: Article) -> list[int | None]:
 
 
 def _header(article: Article) -> list[str]:
-    return [f"# newdoc id = {comment_value(article.id)}" if article.id is not None else "# newdoc"]
+    lines = [f"# newdoc id = {comment_value(article.id)}" if article.id is not None else "# newdoc"]
+    if article.published:
+        lines.append(f"# published = {article.published}")
+    return lines
+
+
+def _time_values(article: Article) -> dict[int, str]:
+    """Start offset of each resolved time expression -> its ISO value, for MISC."""
+    return {t.start: t.value for t in article.times if t.value}
 
 
 def _error_block(article: Article) -> str:
@@ -162,7 +170,8 @@ def _error_block(article: Article) -> str:
     return "\n".join(comment_value(line) for line in lines) + "\n\n"
 
 
-def _token_lines(sent: Sentence, forms: list[str], after: list[str], tags: dict[int, str]) -> Iterator[str]:
+def _token_lines(sent: Sentence, forms: list[str], after: list[str], tags: dict[int, str],
+                 times: dict[int, str]) -> Iterator[str]:
     """The ten columns of each token; ``after[i]`` is what follows token i in ``# text``
     joining and MISC: ``""`` (SpaceAfter=No), ``" "`` or the whitespace as written."""
     for i, (tok, form) in enumerate(zip(sent.tokens, forms)):
@@ -175,6 +184,8 @@ def _token_lines(sent: Sentence, forms: list[str], after: list[str], tags: dict[
             misc.append("SpacesInToken=" + escape_spaces(tok.text))
         if tok.start in tags:
             misc.append(f"NER={tags[tok.start]}")
+        if tok.start in times:
+            misc.append(f"TimeValue={times[tok.start]}")
         is_root = tok.head == i
         cols = [
             str(i + 1), form, conllu_form(tok.lemma or "") or "_",
@@ -218,7 +229,9 @@ def to_conllu(article: Article) -> str:
     """The record as CoNLL-U, valid for ``udvalidate --level 2`` (see the module docstring).
 
     ``# newdoc`` opens the article, ``# newpar`` each record paragraph, and each
-    sentence has ``# sent_id`` and ``# text``; NER tags go into MISC as ``NER=B-ORG``.
+    sentence has ``# sent_id`` and ``# text``; NER tags go into MISC as ``NER=B-ORG``, the
+    ISO value of a time expression as ``TimeValue=2019-03-15`` on its first token, and
+    the article's date as ``# published``.
     An error record is its comments and a blank line; a record without sentences
     (a foreign article, an empty text) writes nothing, as CoNLL-U holds sentences.
     """
@@ -230,6 +243,7 @@ def to_conllu(article: Article) -> str:
     article = article if len(sents) == len(article.sentences) else article.model_copy(update={"sentences": sents})
     prefix = _prefix(article)
     tags = _bio(article)
+    times = _time_values(article)
     lines = _header(article)
     paras = _paragraph_indexes(article)
     for k, (sent, after) in enumerate(zip(article.sentences, _spacing(article, paras))):
@@ -239,7 +253,7 @@ def to_conllu(article: Article) -> str:
         text = "".join(f + ("" if a == "" else " ") for f, a in zip(forms, after)).rstrip(" ")
         lines.append(f"# sent_id = {prefix}-s{k + 1}")
         lines.append(f"# text = {text}")
-        lines.extend(_token_lines(sent, forms, after, tags))
+        lines.extend(_token_lines(sent, forms, after, tags, times))
         lines.append("")
     return "\n".join(comment_value(line) if line.startswith("#") else line for line in lines) + "\n"
 
@@ -247,7 +261,8 @@ def to_conllu(article: Article) -> str:
 def _entity_line(e: Entity) -> str:
     kb = f"  <{e.kb.url}>" if e.kb else ""
     same = "" if e.canonical == e.text else f" ({e.text})"
-    return f"  {e.label:<8} {e.canonical}{same}{kb}"
+    value = f" = {e.value}" if e.value else ""
+    return f"  {e.label:<8} {e.canonical}{same}{value}{kb}"
 
 
 def _fact_line(f) -> str:  # noqa: ANN001
@@ -270,6 +285,8 @@ def to_text(article: Article) -> str:
     head = f"{article.id or '-'}: language {article.language} ({article.language_score:.2f}), " \
            f"{len(article.paragraphs)} paragraphs, {len(article.sentences)} sentences"
     lines = [head]
+    if article.published:
+        lines.append(f"  published: {article.published}")
     if article.section:
         lines.append(f"  section: {article.section}")
     for caption in article.captions:
@@ -282,4 +299,7 @@ def to_text(article: Article) -> str:
     if article.facts:
         lines.append("facts:")
         lines.extend(_fact_line(f) for f in article.facts)
+    if article.times:
+        lines.append("times:")
+        lines.extend(f"  {t.text} = {t.value or '?'}" for t in article.times)
     return "\n".join(lines) + "\n"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import dataclasses
 import os
 import sys
 import time
@@ -127,6 +128,16 @@ def resolve_workers(workers: int) -> int:
     return workers
 
 
+def with_defaults(options: AnnotateOptions) -> AnnotateOptions:
+    """CoNLL-U holds sentences only (an error record's comments alone fail the UD
+    validator), so in that format failed articles go to ``OUT.errors.jsonl`` unless
+    ``--errors`` names another file; on stdout, to stderr as JSON lines."""
+    if options.format != "conllu" or options.errors is not None:
+        return options
+    default = "/dev/stderr" if options.output == "-" else options.output + ".errors.jsonl"
+    return dataclasses.replace(options, errors=default)
+
+
 def _validate(options: AnnotateOptions) -> None:
     check_inputs(options.inputs)
     if options.batch_size < 1:
@@ -201,6 +212,7 @@ def annotate(options: AnnotateOptions, analyzer: Analyzer | None = None) -> Summ
     ``options.model``. Raises :class:`ResumeError` before touching anything
     when ``--resume`` would mix records of another run.
     """
+    options = with_defaults(options)
     _validate(options)
     started = time.perf_counter()
     if analyzer is None:
@@ -242,7 +254,7 @@ def annotate_command(args: argparse.Namespace) -> int:
     """``lvnews annotate``: exit 0; 1 with ``--strict`` when an article failed, or when the
     output cannot be written; 2 on usage errors (a missing input, a model that
     does not load, a refused ``--resume``); 130 on Ctrl-C."""
-    options = AnnotateOptions.from_args(args)
+    options = with_defaults(AnnotateOptions.from_args(args))
     try:
         _validate(options)
     except (ValueError, FileNotFoundError) as exc:
