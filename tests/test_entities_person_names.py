@@ -142,3 +142,42 @@ def test_a_surname_alone_is_the_person_whatever_the_model_tagged(nlp):
     doc[9].pos_ = "ADJ"  # even taken for another part of speech, inside a sentence
     doc.ents = [Span(doc, 1, 3, label="PERSON")]
     assert [e.text for e in normalizer(doc).ents if e.label_ == "PERSON"] == ["Jānis Bērziņš", "Bērziņu"]
+
+
+def test_the_original_first_name_gives_the_gender_and_so_the_case():
+    # "Dena Korola (Dan Carroll)": Dan is a man, so -a is his genitive, not a woman's nominative.
+    parts = [P("Dena", "Nom", "Fem", "Dena"), P("Korola", "Nom", "Fem", "Korola")]
+    assert person_base_form(parts) == ["Dena", "Korola"]
+    assert person_base_form(parts, hint="Masc") == ["Dens", "Korols"]
+    assert person_base_form(parts, syntax="Nom", hint="Masc") == ["Dens", "Korols"]
+    # ... and an -u first name of a man is his accusative, not an undeclined nominative.
+    assert person_base_form([P("Timiju", "Acc", "Fem"), P("Brauku", "Acc", "Fem")], hint="Masc") == ["Timijs", "Brauks"]
+    # "Helēnu Votsoni (Helen Watson)": a woman, the -i surname is the 5th declension's.
+    assert person_base_form([P("Helēnu", "Acc", "Masc"), P("Votsoni", "Acc", "Masc")], hint="Fem") == ["Helēna", "Votsone"]
+
+
+def test_only_a_genitive_restores_an_alternated_consonant():
+    # "Lāča" -> Lācis, but a dative in -am is the first declension's: "Bečam" -> Bečs, not Becis.
+    assert person_base_form([P("Kārlim", "Dat", "Masc"), P("Bečam", "Dat", "Masc")]) == ["Kārlis", "Bečs"]
+    assert person_base_form([P("Bečam", "Dat", "Masc")]) == ["Bečs"]
+
+
+def test_an_undeclined_subject_stays_as_written_in_every_mention():
+    undeclined = frozenset({"pinheiru"})
+    assert person_base_form([P("Pinheiru", "Acc", "Masc")]) == ["Pinheirs"]
+    assert person_base_form([P("Pinheiru", "Acc", "Masc")], indeclinable=undeclined) == ["Pinheiru"]
+    # A first name with the same ending is of the same kind; another first name still declines.
+    assert person_base_form([P("Žuau", "Acc"), P("Pinheiru", "Acc", "Masc")], indeclinable=undeclined) == [
+        "Žuau", "Pinheiru"]
+    assert person_base_form([P("Marselu", "Acc", "Masc"), P("Pinheiru", "Acc", "Masc")],
+                            indeclinable=undeclined) == ["Marselu", "Pinheiru"]
+
+
+@pytest.mark.parametrize("text, mention, canonical", [
+    ("Treneris sacīja, ka Dena Korola (Dan Carroll) komanda uzvarēja.", "Dena Korola", "Dens Korols"),
+    ("Treneris sacīja, ka Dena Korola (Dan Carroll) komanda uzvarēja.", "Dan Carroll", "Dan Carroll"),
+    ("Vakar žurnālisti satika Helēnu Votsoni (Helen Watson).", "Helēnu Votsoni", "Helēna Votsone"),
+])
+def test_pipeline_reads_the_gender_of_the_original_name_in_brackets(analyzer, text, mention, canonical):
+    found = {e.text: e.canonical for e in analyzer.analyze(text).entities if e.label == "PERSON"}
+    assert found.get(mention) == canonical

@@ -241,7 +241,8 @@ def _quoted(tokens: Sequence[CanonToken]) -> set[int]:
 
 def canonical_form(tokens: Sequence[CanonToken], forms: Mapping[str, str] | None = None,
                    person: bool = False, context: tuple[str | None, str | None] = (None, None),
-                   syntax: str | None = None, known: frozenset[str] = frozenset()) -> str:
+                   syntax: str | None = None, known: frozenset[str] = frozenset(),
+                   hint: str | None = None, indeclinable: frozenset[str] = frozenset()) -> str:
     """The mention in base form; ``forms`` maps ``lemma|Plur`` to a known plural.
 
     The parts of a person's name share their case and the first name's gender
@@ -249,7 +250,9 @@ def canonical_form(tokens: Sequence[CanonToken], forms: Mapping[str, str] | None
     see ``person_names``. ``context`` is the (gender, case) of a title noun in
     apposition to a person (``kanclerei``), ``syntax`` the case its place in
     the sentence implies, ``known`` the nominatives the article attests
-    (``person_names.reading``). A name in quotes as a whole is the
+    (``person_names.reading``), ``hint`` the gender of the person's original
+    first name and ``indeclinable`` the words the article shows do not decline
+    (``person_names.person_base_form``). A name in quotes as a whole is the
     name as written, without its quotes (``“Lakers”`` -> ``Lakers``).
     """
     tokens = unquoted(tokens)
@@ -261,8 +264,8 @@ def canonical_form(tokens: Sequence[CanonToken], forms: Mapping[str, str] | None
         parts = [NamePart(t.text, t.feats.get("Case"), t.feats.get("Gender"), t.lemma) for t in tokens]
         if syntax is None and tokens[head].dep.split(":")[0] == "nsubj":
             syntax = "Nom"
-        words = [t.text if i in quoted else w
-                 for i, (t, w) in enumerate(zip(tokens, person_base_form(parts, syntax, context, known)))]
+        base = person_base_form(parts, syntax, context, known, hint, indeclinable)
+        words = [t.text if i in quoted else w for i, (t, w) in enumerate(zip(tokens, base))]
         return _joined(tokens, words)
     if _in_original_spelling(tokens):
         return _joined(tokens, [t.text for t in tokens])  # ``Des Moines Register``

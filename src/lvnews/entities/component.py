@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span
 from .canonical import canonical_form, tokens_from_span
 from .kb import KnowledgeBase
 from .labels import label_lists
-from .person_names import attested, candidate_forms
+from .person_names import KEPT_IF_NOMINATIVE, attested, candidate_forms, original_gender
 
 FORMS_FILE = "plural_forms.json.gz"
 RELABEL = {"PERSON", "ORG", "GPE", "LOC", "MISC"}
@@ -56,6 +56,38 @@ def implied_case(ent: Span) -> str | None:
     if dep == "nmod" and root.head.i >= ent.end and root.head.pos_ == "NOUN":
         return "Gen"
     return "Nom" if dep == "nsubj" else None
+
+
+def bracketed_original(ent: Span) -> Span | None:
+    """The name in brackets right after ``ent`` (``Gerija Holta (Gary Holt)``), or None."""
+    doc, k = ent.doc, ent.end
+    if k + 2 >= len(doc) or doc[k].text != "(":
+        return None
+    end = next((i for i in range(k + 1, min(len(doc), k + 8)) if doc[i].text == ")"), None)
+    return doc[k + 1 : end] if end is not None and end > k + 1 else None
+
+
+def is_bracketed_original(ent: Span) -> bool:
+    """A person's name in brackets right after another person's name: the original spelling, kept as written.
+
+    ``Arianna Grandi (Ariana Grande)``: the bracketed name is the person's own
+    spelling, whatever Latvian-looking endings it has.
+    """
+    doc = ent.doc
+    if ent.start < 2 or doc[ent.start - 1].text != "(" or ent.end >= len(doc) or doc[ent.end].text != ")":
+        return False
+    return doc[ent.start - 2].ent_type_ == "PERSON"
+
+
+def undeclined_subjects(doc: Doc) -> frozenset[str]:
+    """Casefolded person-name words in ``-u``/``-i`` that are the subject of a clause somewhere in the article.
+
+    A subject is nominative, so such a word is a name that does not decline
+    (``Ronaldu`` ... ``Ronaldu apstiprinājis``); its other mentions stay as
+    written too, though they look like accusatives.
+    """
+    return frozenset(t.text.casefold() for t in doc if t.ent_type_ == "PERSON" and t.dep_ == "nsubj"
+                     and t.is_title and t.text.lower().endswith(KEPT_IF_NOMINATIVE[:2]) and len(t.text) > 3)
 
 
 def surname_links(doc: Doc, ents: Sequence[Span], canonicals: Sequence[str],
@@ -123,9 +155,10 @@ class EntityNormalizer:
         if places or ents != list(doc.ents):
             doc.ents = sorted([*ents, *places], key=lambda e: e.start)
         known_forms = attested(t.text for e in doc.ents if e.label_ == "PERSON" for t in e)
+        undeclined = undeclined_subjects(doc)
         ents, canonicals = [], []
         for ent in doc.ents:
-            ent, canonical = self.labelled(ent, known_forms)
+            ent, canonical = self.labelled(ent, known_forms, undeclined)
             ents.append(ent)
             canonicals.append(canonical)
         canonical_of = {(e.start, e.end): c for e, c in zip(ents, canonicals)}
@@ -139,9 +172,10 @@ class EntityNormalizer:
         doc.ents = [ent for ent, _ in linked]
         return doc
 
-    def labelled(self, ent: Span, known_forms: frozenset[str]) -> tuple[Span, str]:
+    def labelled(self, ent: Span, known_forms: frozenset[str],
+                 undeclined: frozenset[str] = frozenset()) -> tuple[Span, str]:
         """The entity with the label the knowledge base knows it by, and its canonical."""
-        canonical = self.base_form(ent, known_forms)
+        canonical = self.base_form(ent, known_forms, undeclined)
         # A name the knowledge base knows keeps the label it is known by
         # (``Valmiera`` is a city even where the model guessed a person).
         known = self.kb.label(canonical)
@@ -202,11 +236,15 @@ class EntityNormalizer:
                 out.append(Span(doc, tok.i, tok.i + 1, label="GPE"))
         return out
 
-    def base_form(self, ent: Span, known_forms: frozenset[str]) -> str:
+    def base_form(self, ent: Span, known_forms: frozenset[str], undeclined: frozenset[str] = frozenset()) -> str:
         if ent.label_ != "PERSON":
             return canonical_form(tokens_from_span(ent), self.forms)
+        if is_bracketed_original(ent):
+            return " ".join(ent.text.split())
+        original = bracketed_original(ent)
+        hint = original_gender(original[0].text) if original is not None and len(original) > 1 else None
         return canonical_form(tokens_from_span(ent), self.forms, person=True, context=title_context(ent),
-                              syntax=implied_case(ent), known=known_forms)
+                              syntax=implied_case(ent), known=known_forms, hint=hint, indeclinable=undeclined)
 
     def to_disk(self, path: str | Path, exclude: Iterable[str] = ()) -> None:
         path = Path(path)

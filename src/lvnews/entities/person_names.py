@@ -21,6 +21,9 @@ Some names do not decline at all and stay as written:
 
 from __future__ import annotations
 
+import json
+from functools import lru_cache
+from pathlib import Path
 from typing import Iterable, NamedTuple, Sequence
 
 MASC, FEM = "Masc", "Fem"
@@ -52,6 +55,7 @@ FOREIGN_LETTERS = set("wqxy")
 # Stem-final consonants of the second declension's genitive, dative etc.
 # (``Kārļa`` -> ``Kārlis``, ``Jāņa`` -> ``Jānis``, ``Lāča`` -> ``Lācis``).
 ALTERNATED = {"ļ": "l", "ņ": "n", "č": "c"}
+FIRST_NAMES = Path(__file__).with_name("data") / "first_names.json"
 VOTE_FIRST, VOTE_OTHER, VOTE_SYNTAX, VOTE_TITLE, VOTE_KNOWN, MISMATCH = 2, 1, 2, 3, 3, -2
 
 
@@ -87,9 +91,34 @@ def _case(case: str | None) -> str | None:
     return "Acc" if case == "Ins" else case  # singular instrumental = accusative
 
 
+@lru_cache(maxsize=1)
+def _first_names() -> dict[str, str]:
+    data = json.loads(FIRST_NAMES.read_text(encoding="utf8"))
+    return {**{n.casefold(): MASC for n in data["masc"]}, **{n.casefold(): FEM for n in data["fem"]}}
+
+
+def original_gender(first_name: str) -> str | None:
+    """Gender of a first name in its original spelling (``Gary`` -> Masc), from the package's list, or None."""
+    return _first_names().get(first_name.casefold())
+
+
+def _allowed(parts: Sequence[NamePart], gender: str, case: str, hint: str | None) -> bool:
+    """Whether a reading fits the gender the original first name gives (``hint``).
+
+    The person's gender decides the declension; a masculine first name of the
+    list (none ends in ``-a``) has a Latvian nominative in ``-s``/``-š``, so
+    ``Gerija`` by ``Gary`` is a genitive, not a masculine ``-a`` nominative.
+    """
+    if hint is None:
+        return True
+    if gender != hint:
+        return False
+    return gender == FEM or not parts or nominative_part(parts[0], gender, case).endswith(("s", "š"))
+
+
 def reading(parts: Sequence[NamePart], syntax: str | None = None,
             context: tuple[str | None, str | None] = (None, None),
-            known: frozenset[str] = frozenset()) -> tuple[str, str]:
+            known: frozenset[str] = frozenset(), hint: str | None = None) -> tuple[str, str]:
     """The (gender, case) the name's parts share, by endings, tagger votes and syntax.
 
     ``syntax``: the case the parse implies: "Nom" for a subject (a vote, as the
@@ -97,11 +126,14 @@ def reading(parts: Sequence[NamePart], syntax: str | None = None,
     (``Alana Litgova lēmums``: Latvian word order leaves no other case).
     ``context``: (gender, case) of a title noun in apposition (``kanclerei``).
     ``known``: casefolded nominatives the article attests (see ``attested``).
+    ``hint``: the gender of the original first name in brackets (``original_gender``).
     """
     declining = [p for p in parts if _declines(p.text)]
     best, best_score = (MASC, "Nom"), float("-inf")
     for case in ("Gen",) if syntax == "Gen" else CASES:
         for gender in (MASC, FEM):
+            if not _allowed(declining, gender, case, hint):
+                continue
             score = VOTE_SYNTAX * (syntax == case)
             score += VOTE_TITLE * (context[0] == gender) + VOTE_FIRST * (_case(context[1]) == case)
             for k, part in enumerate(declining):
@@ -130,14 +162,17 @@ def nominative_part(part: NamePart, gender: str, case: str) -> str:
     oblique, nominative, _ = fit
     stem = word[: len(word) - len(oblique)]
     if gender == MASC and nominative == "s":
-        nominative = _masculine_ending(stem, part.lemma)
+        nominative = _masculine_ending(stem, part.lemma, oblique)
         if nominative.startswith("-"):  # alternated stem consonant restored
             stem, nominative = stem[:-1] + ALTERNATED[stem[-1].lower()], nominative[1:]
     return stem + nominative
 
 
-def _masculine_ending(stem: str, lemma: str) -> str:
+def _masculine_ending(stem: str, lemma: str, oblique: str = "a") -> str:
     """``s`` for most stems; ``š`` for ``-iņ`` (``Bērziņa``), ``-is`` after an alternated consonant.
+
+    Only a genitive ``-a`` can be the second declension's (``Lāča``); its
+    dative is ``-im``, so a dative ``-am`` (``Hečam``) keeps the stem as it is.
 
     The lemmatizer knows the Latvian names it was trained on: a lemma that is
     the stem with ``-is``, ``-us`` or ``-š`` wins (``Jurģa`` -> ``Jurģis``).
@@ -148,7 +183,7 @@ def _masculine_ending(stem: str, lemma: str) -> str:
     low = stem.lower()
     if low.endswith("iņ"):
         return "š"
-    if low[-1:] in ALTERNATED:
+    if low[-1:] in ALTERNATED and oblique == "a":
         return "-is"
     return "s"
 
@@ -182,12 +217,22 @@ def candidate_forms(word: str) -> set[str]:
 
 def person_base_form(parts: Sequence[NamePart], syntax: str | None = None,
                      context: tuple[str | None, str | None] = (None, None),
-                     known: frozenset[str] = frozenset()) -> list[str]:
-    """Each part of a person's name in the nominative (see the module docstring)."""
+                     known: frozenset[str] = frozenset(), hint: str | None = None,
+                     indeclinable: frozenset[str] = frozenset()) -> list[str]:
+    """Each part of a person's name in the nominative (see the module docstring).
+
+    ``indeclinable``: casefolded words the article shows do not decline (an
+    ``-u`` name as a subject, ``Ronaldu``); a first name with the same ending
+    before such a surname is of the same kind.
+    """
     names = [p for p in parts if p.text[:1].isupper() and p.text.isalpha()]
     if not names or any(is_original_spelling(p.text) for p in names):
         return [p.text for p in parts]
-    gender, case = reading(names, syntax, context, known)
+    if names[-1].text.casefold() in indeclinable:
+        ending = names[-1].text[-1:].lower()
+        return [p.text if p not in names or p.text.lower().endswith(ending) else
+                nominative_part(p, *reading([p], syntax, context, known, hint)) for p in parts]
+    gender, case = reading(names, syntax, context, known, hint)
     # After a first name that does not decline (``Frančesko``), an ``-i``/``-u``
     # surname is of the same undeclined kind.
     undeclined = not _declines(names[0].text) and len(names) > 1
