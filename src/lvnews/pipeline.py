@@ -24,7 +24,8 @@ from spacy.tokens import Doc
 
 from .version import __version__
 from .article import Block, Chunk, chunks_of, extract_html, extract_html_metadata, split_article
-from .convert import TextMap, fill_article
+from .convert import TextMap, doc_to_article
+from .inputs import approx_words, coerce_text, normalize_item  # noqa: F401  (public here too)
 from .model_paths import MODEL_NAME, model_path, resolved_model  # noqa: F401  (model_path: public here too)
 from .language import LanguageGuess, article_language, detect_language, language_code, looks_latvian
 from .records import Article, Paragraph
@@ -53,25 +54,6 @@ PIPE_BATCH = 64
 # Latvian lines are easily mistaken for Lithuanian.
 FOREIGN_PARAGRAPH_MIN_CHARS = 40
 FOREIGN_PARAGRAPH_MIN_SCORE = 0.95
-
-
-def approx_words(text: Any) -> int:
-    """Words in ``text`` as far as grouping needs them: spaces counted, nothing allocated."""
-    if isinstance(text, str):
-        return text.count(" ") + text.count("\n") + 1
-    return len(text) // 6 + 1 if isinstance(text, (bytes, bytearray)) else 1  # coerce_text refuses the rest
-
-
-def coerce_text(text: Any) -> str:
-    """Accept str, or bytes that decode as UTF-8; refuse anything else clearly."""
-    if isinstance(text, str):
-        return text
-    if isinstance(text, (bytes, bytearray)):
-        try:
-            return bytes(text).decode("utf-8")
-        except UnicodeDecodeError as err:
-            raise ValueError(f"text is not valid UTF-8 (byte {err.start}): decode it first") from None
-    raise TypeError(f"text must be str (or UTF-8 bytes), not {type(text).__name__}")
 
 
 class Analyzer:
@@ -152,7 +134,7 @@ class Analyzer:
             return
         normalized = (normalize_item(item, i) for i, item in enumerate(items))
         if n_process > 1:
-            from .batch import parallel_analyze
+            from .batch.pool import parallel_analyze
 
             yield from parallel_analyze(self, normalized, n_process=n_process, batch_size=batch_size,
                                         force_language=force_language)
@@ -234,7 +216,7 @@ class Analyzer:
                 doc = Doc.from_docs(parts, exclude=["tensor"]) if len(parts) > 1 else parts[0]
                 for name in article_pipes:
                     doc = self.nlp.get_pipe(name)(doc)
-                fill_article(article, doc, TextMap.of(doc, parts, chunks))
+                article = doc_to_article(article, doc, TextMap.of(doc, parts, chunks))
             article.meta["seconds"] = round(seconds + time.perf_counter() - started, 4)
             done.append(article)
         return done
@@ -284,26 +266,6 @@ class Analyzer:
         if guess.code != article.code and guess.score >= FOREIGN_PARAGRAPH_MIN_SCORE:
             return guess.code
         return article.code
-
-
-def normalize_item(item: Any, index: int) -> tuple[str | None, Any, dict]:
-    """str | {"id", "text", ...} -> (id, text, metadata).
-
-    A bare tuple is refused: spaCy's ``(text, context)`` and an ``(id, text)`` pair
-    look alike, and guessing would analyse the id.
-    """
-    if isinstance(item, (str, bytes, bytearray)):
-        return None, item, {}
-    if isinstance(item, Mapping):
-        if "text" not in item:
-            raise ValueError(f"item {index} has no 'text' field")
-        meta = {k: v for k, v in item.items() if k not in ("id", "text")}
-        id_ = item.get("id")
-        return (None if id_ is None else str(id_)), item["text"], meta
-    if isinstance(item, tuple):
-        raise TypeError(f"item {index} is a tuple: pass {{'id': ..., 'text': ...}}, or (text, context) "
-                        "pairs with as_tuples=True")
-    raise TypeError(f"item {index}: expected str or a dict with 'text', not {type(item).__name__}")
 
 
 def load(model: str | Path | None = None, backend: str = "spacy", **kwargs: Any) -> Analyzer:

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO, Callable, Iterable, Iterator, Mapping, Sequence
 
+from ..inputs import coerce_text
 from .outcomes import Task, describe
 
 DOCUMENT_FORMATS = {".txt": "text", ".html": "html", ".htm": "html"}
@@ -175,8 +176,6 @@ def _tell(raw: BinaryIO) -> int:
 
 
 def _document_task(data: bytes, ident: str, html: bool, position: int) -> Task:
-    from ..pipeline import coerce_text
-
     try:
         return Task(ident, coerce_text(data), {}, html=html, position=position)
     except ValueError as exc:
