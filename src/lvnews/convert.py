@@ -16,6 +16,7 @@ whose head lies in the next sentence; :func:`make_tree` repairs that.
 
 from __future__ import annotations
 
+import datetime as dt
 from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Sequence
@@ -23,8 +24,10 @@ from typing import Sequence
 from spacy.tokens import Doc
 
 from .article import Chunk
-from .facts.records import facts_to_records
-from .records import Article, Entity, KBLink, Sentence, Token
+from .facts.participants import fullest_person, resolve_reference
+from .records import (Article, Entity, KBLink, MemberCountFact, MembershipFact, OfQuantity, Participant,
+                      QuantityFact, RoleFact, Sentence, Token)
+from .times import published_date, time_value, value_at
 
 # Every token sets every field: one shared set instead of one per token
 # (a third of a token record's memory).
@@ -104,8 +107,18 @@ def make_tree(heads: list[int], deps: list[str]) -> tuple[list[int], list[str]]:
     return heads, deps
 
 
-def fill_article(article: Article, doc: Doc, text_map: TextMap) -> None:
-    """Sentences, entities and facts of ``doc`` into ``article`` (which has none yet)."""
+def doc_to_article(base: Article, doc: Doc, text_map: TextMap) -> Article:
+    """``base`` (an article's record before analysis) with the sentences, entities and
+    facts of ``doc``, the article analysed; ``base`` itself is left as it is."""
+    article = base.model_copy(update={"sentences": [], "entities": [], "facts": []})
+    sent_of_token = _add_sentences(article, doc, text_map)
+    entity_ids = _add_entities(article, doc, text_map, sent_of_token)
+    _add_facts(article, doc, text_map, sent_of_token, entity_ids)
+    return article
+
+
+def _add_sentences(article: Article, doc: Doc, text_map: TextMap) -> dict[int, int]:
+    """The record's sentences; returns each token's sentence number."""
     text = article.text
     # Tags, lemmas and relations repeat endlessly: one string object each keeps a huge
     # article's record a fraction of the size.
@@ -130,17 +143,104 @@ def fill_article(article: Article, doc: Doc, text_map: TextMap) -> None:
                 pos=intern(pos, pos), tag=intern(tag, tag), morph=intern(morph, morph), head=head,
                 dep=intern(dep, dep)))
         article.sentences.append(Sentence.model_construct(start=tokens[0].start, end=tokens[-1].end, tokens=tokens))
-    entity_ids: dict[tuple[int, int, int], str] = {}
+    return sent_of_token
+
+
+def _token_span(doc: Doc, text_map: TextMap, start: int, end: int) -> tuple[int, int]:
+    """Tokens ``doc[start:end]`` as offsets into the article's text (whitespace tokens at the edges left out)."""
+    while start < end - 1 and doc[start].is_space:
+        start += 1
+    while end - 1 > start and doc[end - 1].is_space:
+        end -= 1
+    last = doc[end - 1]
+    return text_map.span(doc[start].idx, last.idx + len(last.text))
+
+
+def _add_entities(article: Article, doc: Doc, text_map: TextMap, sent_of_token: dict[int, int]) -> dict[tuple[int, int], str]:
+    """The record's entities; returns the entity id of each ``(start, end)`` token span."""
+    entity_ids: dict[tuple[int, int], str] = {}
     for ent in doc.ents:
         words = [tok for tok in ent if not tok.is_space]
         if not words:
             continue
-        s, e = text_map.span(words[0].idx, words[-1].idx + len(words[-1].text))
+        s, e = _token_span(doc, text_map, ent.start, ent.end)
         ent_id = f"e{len(article.entities) + 1}"
-        entity_ids[(0, ent.start, ent.end)] = ent_id
+        entity_ids[(ent.start, ent.end)] = ent_id
         kb = ent._.kb
         article.entities.append(Entity(
-            id=ent_id, text=text[s:e], start=s, end=e, label=ent.label_, canonical=ent._.canonical or ent.text,
-            sentence=sent_of_token[words[0].i], kb=KBLink(**kb) if kb else None,
+            id=ent_id, text=article.text[s:e], start=s, end=e, label=ent.label_,
+            canonical=ent._.canonical or ent.text, sentence=sent_of_token[words[0].i], kb=KBLink(**kb) if kb else None,
+            value=date_value_of(s, e, article) if ent.label_ == "TIME" else None,
         ))
-    facts_to_records(doc, 0, text_map.span, sent_of_token, entity_ids, article)
+    return entity_ids
+
+
+def published_of(article: Article) -> dt.date | None:
+    """The anchor of relative dates: ``Article.published``, else read from the metadata it comes from."""
+    return dt.date.fromisoformat(article.published) if article.published else published_date(article.metadata)
+
+
+def date_value_of(start: int, end: int, article: Article) -> str | None:
+    """The ISO value of the time expression at ``article.text[start:end]``.
+
+    ``article.times`` (the whole text's expressions) knows the context
+    (``15. martā`` inside ``2019. gada 15. martā``); without it the span is read
+    on its own.
+    """
+    found = value_at(article.times, start, end) if article.times else None
+    return found if found is not None else time_value(article.text[start:end], published_of(article))
+
+
+def _add_facts(article: Article, doc: Doc, text_map: TextMap, sent_of_token: dict[int, int],
+               entity_ids: dict[tuple[int, int], str]) -> None:
+    """The fact components' drafts (token spans, ``Doc._.facts``) as the contract's fact records.
+
+    One by one, in text order: a later bare reference resolves to an earlier
+    fact's described organisation.
+    """
+    for d in doc._.facts or []:
+        s, e = _token_span(doc, text_map, d["start"], d["end"])
+        common = {"text": article.text[s:e], "start": s, "end": e, "sentence": sent_of_token.get(d["start"], 0)}
+        kind = d["type"]
+        if kind == "quantity":
+            article.facts.append(QuantityFact(**common, value=d["value"], value_max=d["value_max"], unit=d["unit"],
+                                              approx=d["approx"], currency=d.get("currency")))
+        elif kind == "member_count":
+            of = OfQuantity(**d["of"]) if d.get("of") else None
+            article.facts.append(MemberCountFact(
+                **common, organization=_participant(d["organization"], article, doc, text_map, entity_ids),
+                count=d["count"], unit=d["unit"], approx=d["approx"], kind=d["kind"], of=of,
+                **_date(d.get("date"), article, doc, text_map)))
+        elif kind == "membership":
+            member = _participant(d["member"], article, doc, text_map, entity_ids)
+            org = _participant(d["organization"], article, doc, text_map, entity_ids)
+            if org.entity is not None and org.entity == member.entity:
+                continue  # a bare reference resolved to the member itself says nothing
+            article.facts.append(MembershipFact(**common, member=member, organization=org,
+                                                **_date(d.get("date"), article, doc, text_map)))
+        elif kind == "role":
+            person, role = fullest_person(_participant(d["person"], article, doc, text_map, entity_ids), d, article)
+            article.facts.append(RoleFact(**common, person=person, role=role, organization=_participant(
+                d.get("organization"), article, doc, text_map, entity_ids)))
+
+
+def _participant(p: dict | None, article: Article, doc: Doc, text_map: TextMap,
+                 entity_ids: dict[tuple[int, int], str]) -> Participant | None:
+    if p is None:
+        return None
+    s, e = _token_span(doc, text_map, p["start"], p["end"])
+    text = article.text[s:e]
+    if p.get("ref"):
+        resolved = resolve_reference(p["ref"], s, article)
+        if resolved is not None:
+            return Participant(text=text, canonical=resolved[0], entity=resolved[1])
+        return Participant(text=text, canonical=p["canonical"], entity=None)
+    ent_span = p.get("entity_span") or (p["start"], p["end"])
+    return Participant(text=text, canonical=p["canonical"], entity=entity_ids.get(tuple(ent_span)))
+
+
+def _date(span: list[int] | None, article: Article, doc: Doc, text_map: TextMap) -> dict[str, str | None]:
+    if not span:
+        return {"date": None, "date_value": None}
+    s, e = _token_span(doc, text_map, span[0], span[1])
+    return {"date": article.text[s:e], "date_value": date_value_of(s, e, article)}

@@ -3,7 +3,7 @@
 Every extractor is a spaCy component that appends fact drafts to
 ``doc._.facts``: plain dicts whose spans are *token* indices into the doc
 (``start``/``end`` of the evidence, participants as ``{"start", "end",
-"canonical", ...}``). ``facts.records`` turns them into the contract's
+"canonical", ...}``). ``convert`` turns them into the contract's
 character-offset records once the whole article is known.
 """
 

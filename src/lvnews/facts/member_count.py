@@ -11,7 +11,7 @@ a group stands next to it in the parse:
 
 ``no 44 valstīm`` after the count is its ``of``; a time expression on the verb
 is its ``date``. Bare group nouns are resolved to a named organisation later
-(facts.records).
+(``convert``, with ``facts.participants``).
 """
 
 from __future__ import annotations
