@@ -115,10 +115,42 @@ def _news_summary(result: dict) -> str:
             f"canonical {canon['accuracy']:.1f}% of {canon['found']}  {result['seconds']} s")
 
 
-def cmd_annotate(args: argparse.Namespace) -> int:
-    from .batch import annotate_command
+def _annotate_fail(message: str, code: int) -> int:
+    print(f"lvnews annotate: {' '.join(message.split())}", file=sys.stderr)
+    return code
 
-    return annotate_command(args)
+
+def cmd_annotate(args: argparse.Namespace) -> int:
+    """``lvnews annotate``: exit 0; 1 with ``--strict`` when an article failed, or when the
+    output cannot be written; 2 on usage errors (a missing input, a model that
+    does not load, a refused ``--resume``); 130 on Ctrl-C.
+
+    The model is loaded here, in the parent, whatever the engine: the batch
+    package is handed the analyzer (it sits below ``pipeline`` and never loads one).
+    """
+    from .batch import AnnotateOptions, ResumeError, annotate, check_options, describe, with_defaults
+    from .pipeline import shared_analyzer
+
+    options = with_defaults(AnnotateOptions.from_args(args))
+    try:
+        check_options(options)
+    except (ValueError, FileNotFoundError) as exc:
+        return _annotate_fail(str(exc), 2)
+    try:
+        analyzer = shared_analyzer(options.model, backend=options.backend)
+    except Exception as exc:  # noqa: BLE001 - whatever spaCy or Stanza raise for a model they cannot load
+        return _annotate_fail(f"cannot load model {options.model or '(bundled)'!r}: {describe(exc)}", 2)
+    try:
+        summary = annotate(options, analyzer)
+    except ResumeError as exc:
+        return _annotate_fail(str(exc), 2)
+    except KeyboardInterrupt:
+        return _annotate_fail(f"interrupted; rerun with --resume to continue {options.output}", 130)
+    except OSError as exc:  # output not writable, disk full, Dask scheduler unreachable
+        return _annotate_fail(describe(exc), 1)
+    if not options.quiet or summary.errors:
+        print(summary.line(), file=sys.stderr)
+    return 1 if options.strict and summary.errors else 0
 
 
 def cmd_serve(args: argparse.Namespace) -> int:

@@ -1,4 +1,4 @@
-"""Annotate on a Dask cluster: bags, DataFrames, and ``lvnews annotate --dask``.
+"""Annotate on a Dask cluster: bags and DataFrames (the Python API).
 
 Needs the ``distributed`` extra (``pip install 'lvnews[distributed]'``), on the
 client and on every worker. The same code runs on a ``LocalCluster``, a
@@ -7,44 +7,51 @@ multi-machine scheduler, Kubernetes or HPC (dask-jobqueue): see
 
 Bags and DataFrames go out partition by partition; only the model's name or
 path travels, and every worker process loads that model once
-(``pipeline.shared_analyzer``). ``lvnews annotate --dask`` sends the client's
-own analyzer instead (a worker plugin, so a restarted worker gets it too):
-records equal those of ``--workers 1``, whatever the workers have installed as
-models. Threads of one worker share its analyzer and take turns, so use one
-thread per worker process (``--nthreads 1``) and as many processes as cores.
+(``pipeline.shared_analyzer``, in :func:`worker_analyzer`). Threads of one
+worker share its analyzer and take turns, so use one thread per worker process
+(``--nthreads 1``) and as many processes as cores. A bad article becomes an
+error record (``error`` set), as in the CLI.
 
-A bad article becomes an error record (``error`` set), as in the CLI. For the
-CLI, a chunk whose worker died (``KilledWorker``) is redone an article at a
-time, and an article that kills a worker again becomes an error record: a
-worker death costs a retry, never the run.
+``lvnews annotate --dask`` is the batch package's Dask engine
+(``lvnews.batch.dask.client_outcomes``, re-exported here): it ships the
+client's own analyzer instead of a model name. This module builds on
+``lvnews.batch``; the batch package never imports it.
 """
 
 from __future__ import annotations
 
-import pickle
-import uuid
-from collections import deque
-from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence
 
 try:
     import dask.bag as db
 except ImportError as err:  # pragma: no cover - depends on the install
     raise ImportError("lvnews.distributed needs Dask: pip install 'lvnews[distributed]'") from err
 
-from distributed.diagnostics.plugin import WorkerPlugin
-
-from .batch import (JSON_COLUMNS, RECORD_COLUMNS, WORKER_DIED, BatchError, Outcome, Task, annotate_chunk,
-                    annotate_task, describe, failure, flatten_record, task_chunks)
-from .batch.pool import shipped
+from .batch import JSON_COLUMNS, RECORD_COLUMNS, BatchError, Task, annotate_tasks, describe, flatten_record
+from .batch.dask import client_outcomes
+from .inputs import normalize_item
+from .pipeline import shared_analyzer
 
 if TYPE_CHECKING:
     import dask.dataframe as dd
     import pandas as pd
 
+    from .batch import Outcome
     from .pipeline import Analyzer
 
 __all__ = ["annotate_bag", "annotate_dataframe", "records_to_dataframe", "flatten_record", "client_outcomes",
-           "RECORD_COLUMNS", "JSON_COLUMNS"]
+           "worker_analyzer", "RECORD_COLUMNS", "JSON_COLUMNS"]
+
+
+def worker_analyzer(model: str | None, backend: str = "spacy") -> Analyzer:
+    """This worker process's analyzer for ``model`` (None: the bundled one), loaded on first use."""
+    return shared_analyzer(model, backend=backend)
+
+
+def _annotate_chunk(tasks: Sequence[Task], model: str | None, backend: str,
+                    options: Mapping[str, Any]) -> list[Outcome]:
+    """One partition's tasks on a worker, with that worker's analyzer for ``model``."""
+    return annotate_tasks(worker_analyzer(model, backend), tasks, options)
 
 
 # ---------------------------------------------------------------------------
@@ -70,7 +77,7 @@ def annotate_bag(bag: db.Bag, *, model: str | None = None, backend: str = "spacy
 def _annotate_items(items: Iterable[Any], model: str | None, backend: str, options: Mapping[str, Any],
                     errors: str) -> list[dict]:
     """One partition on a worker: items -> record dicts."""
-    outcomes = annotate_chunk([_item_task(item, i) for i, item in enumerate(items)], model, backend, options)
+    outcomes = _annotate_chunk([_item_task(item, i) for i, item in enumerate(items)], model, backend, options)
     if errors == "raise":
         for outcome in outcomes:
             if outcome.error is not None:
@@ -79,8 +86,6 @@ def _annotate_items(items: Iterable[Any], model: str | None, backend: str, optio
 
 
 def _item_task(item: Any, index: int) -> Task:
-    from .pipeline import normalize_item
-
     try:
         id_, text, metadata = normalize_item(item, index)
     except (TypeError, ValueError) as exc:
@@ -147,7 +152,7 @@ def _annotate_frame(part: pd.DataFrame, text_column: str, id_column: str | None,
         metadata = {name: _plain(part[name].iat[pos]) for name in metadata_columns}
         text = texts.iat[pos]
         tasks.append(Task(None if ident is None else str(ident), None if _plain(text) is None else text, metadata))
-    outcomes = annotate_chunk(tasks, model, backend, options)
+    outcomes = _annotate_chunk(tasks, model, backend, options)
     return _frame([flatten_record(o.payload) for o in outcomes], part.index)
 
 
@@ -165,95 +170,3 @@ def _records_frame(records: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
 
     rows = [flatten_record(r) for r in records]
     return _frame(rows, pd.RangeIndex(len(rows)))
-
-
-# ---------------------------------------------------------------------------
-# The CLI's engine: ordered outcomes from a cluster, a bounded window at a time
-# ---------------------------------------------------------------------------
-
-class ShippedAnalyzer(WorkerPlugin):
-    """Puts the client's analyzer into every worker process, including ones
-    started later to replace a dead worker (the scheduler keeps plugins)."""
-
-    def __init__(self, analyzer_bytes: bytes, name: str) -> None:
-        self.analyzer_bytes = analyzer_bytes
-        self.name = name
-
-    def setup(self, worker: Any) -> None:
-        _SHIPPED[self.name] = pickle.loads(self.analyzer_bytes)
-
-    def teardown(self, worker: Any) -> None:
-        _SHIPPED.pop(self.name, None)
-
-
-# The analyzers shipped to this worker process, by plugin name.
-_SHIPPED: dict[str, Any] = {}
-
-
-def annotate_shipped(tasks: Sequence[Task], name: str, options: Mapping[str, Any]) -> list[Outcome]:
-    """Annotate tasks on a worker with the analyzer shipped as ``name``."""
-    analyzer = _SHIPPED.get(name)
-    if analyzer is None:
-        raise RuntimeError(f"this worker has no analyzer {name!r}: its plugin did not run")
-    return [annotate_task(analyzer, task, **options) for task in tasks]
-
-
-def client_outcomes(scheduler: Any, tasks: Iterable[Task], *, analyzer: Analyzer, batch_size: int = 16,
-                    **options: Any) -> Iterator[Outcome]:
-    """Outcomes in input order from a Dask cluster (``lvnews annotate --dask``).
-
-    ``scheduler`` is an address (``tcp://host:8786``) or a ``distributed.Client``;
-    ``analyzer`` is sent to every worker once. Chunks of ``batch_size`` tasks
-    are submitted while at most two per worker thread are in flight, so the
-    input is streamed; results are taken oldest first, which keeps the order
-    with no buffer beyond that window.
-    """
-    from distributed import Client
-
-    own = not isinstance(scheduler, Client)
-    client = Client(scheduler) if own else scheduler
-    options = {**options, "batch_size": batch_size}
-    name = f"lvnews-analyzer-{uuid.uuid4().hex}"
-    pending: deque = deque()
-    try:
-        client.register_plugin(ShippedAnalyzer(shipped(analyzer), name), name=name)
-        window = 2 * max(1, sum(client.nthreads().values()))
-
-        def submit(chunk: list[Task]) -> Any:
-            return client.submit(annotate_shipped, chunk, name, options, pure=False)
-
-        for chunk in task_chunks(tasks, batch_size):
-            pending.append((chunk, submit(chunk)))
-            while len(pending) >= window:
-                yield from _chunk_outcomes(*pending.popleft(), submit, analyzer, options)
-        while pending:
-            yield from _chunk_outcomes(*pending.popleft(), submit, analyzer, options)
-    finally:
-        for _, future in pending:
-            future.cancel()
-        try:
-            client.unregister_worker_plugin(name)
-        except Exception:  # noqa: BLE001 - a cluster that is gone keeps no plugin either
-            pass
-        if own:
-            client.close()
-
-
-def _chunk_outcomes(chunk: list[Task], future: Any, submit: Any, analyzer: Analyzer,
-                    options: Mapping[str, Any]) -> list[Outcome]:
-    """A chunk's outcomes; a chunk whose worker died is redone an article at a
-    time, and an article whose worker dies again becomes an error record."""
-    from distributed import KilledWorker
-
-    try:
-        return future.result()
-    except KilledWorker:
-        pass
-    outcomes = []
-    for task in chunk:
-        try:
-            outcomes.extend(submit([task]).result())
-        except KilledWorker:
-            render = options.get("error_render") or options.get("render", "dict")
-            outcomes.append(failure(analyzer, task, WORKER_DIED, render))
-    return outcomes

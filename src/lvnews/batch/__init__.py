@@ -1,8 +1,10 @@
 """Batch annotation: archives in, one record per line out, in input order.
 
-``lvnews annotate`` (:func:`annotate_command`, :func:`annotate`) and
-``Analyzer.analyze_many(n_process > 1)`` (:func:`parallel_analyze`) live here.
-The parts, in the order the data flows:
+``lvnews annotate`` (:func:`annotate`), ``Analyzer.analyze_many(n_process > 1)``
+(:func:`parallel_analyze`), the service's ``/v1/batch`` error records and
+``lvnews.distributed`` all run on this package. It sits below
+``lvnews.pipeline``: it never imports it (nor loads a model), it is handed an
+``Analyzer``. The parts, in the order the data flows:
 
 * ``readers``: directories, text and HTML files, JSONL, CSV/TSV, their ``.gz``
   variants and stdin, read lazily into :class:`Task` s with ids that do not
@@ -12,19 +14,21 @@ The parts, in the order the data flows:
   (:func:`error_record`) and of their serialized forms (:func:`render_article`);
 * ``pool``: worker processes that run the caller's own analyzer (parallel
   equals serial), survive a dying worker and stop a hung article (``--timeout``);
-  ``lvnews.distributed.client_outcomes`` does the same on Dask;
+* ``dask``: the same on a Dask cluster (``client_outcomes``; imported only for
+  ``--dask``, as Dask is optional; ``lvnews.distributed`` builds on it);
 * ``resume``: records written whole, a manifest beside OUT, and ``--resume``
   that refuses a run that would mix records and only ever cuts a torn tail;
-* ``command``: options, progress and the exit codes.
+* ``command``: options, the one place an engine (this process, the pool, Dask)
+  is chosen (:func:`outcomes_for`), progress and the summary.
 """
 
 from __future__ import annotations
 
-from .command import (AnnotateOptions, Progress, Summary, annotate, annotate_command, load_analyzer,
-                      local_outcomes, manifest_for, outcomes_for, resolve_workers)
+from .command import (AnnotateOptions, Progress, Summary, annotate, check_options, local_outcomes, manifest_for,
+                      outcomes_for, resolve_workers, with_defaults)
 from .outcomes import (JSON_COLUMNS, RECORD_COLUMNS, RENDERS, WORKER_DIED, BatchError, Outcome, Task,
-                       annotate_chunk, annotate_task, as_exception, comparable, describe, error_record, failure,
-                       flatten_record, read_records, render_article, scrub, timed_out, worker_analyzer)
+                       annotate_task, annotate_tasks, as_exception, comparable, describe, error_record, failure,
+                       flatten_record, read_records, render_article, scrub, timed_out)
 from .pool import WorkerPool, parallel_analyze, pool_outcomes, task_chunks
 from .readers import (DOCUMENT_FORMATS, TABLE_FORMATS, Source, check_inputs, format_of, input_size, iter_sources,
                       iter_tasks, path_id, skip_done)
@@ -32,11 +36,11 @@ from .resume import (RecordWriter, ResumeError, check_resume, manifest_path, sca
                      write_manifest)
 
 __all__ = [
-    "AnnotateOptions", "Progress", "Summary", "annotate", "annotate_command", "load_analyzer", "local_outcomes",
-    "manifest_for", "outcomes_for", "resolve_workers",
-    "JSON_COLUMNS", "RECORD_COLUMNS", "RENDERS", "WORKER_DIED", "BatchError", "Outcome", "Task", "annotate_chunk",
-    "annotate_task", "as_exception", "comparable", "describe", "error_record", "failure", "flatten_record",
-    "read_records", "render_article", "scrub", "timed_out", "worker_analyzer",
+    "AnnotateOptions", "Progress", "Summary", "annotate", "check_options", "local_outcomes", "manifest_for",
+    "outcomes_for", "resolve_workers", "with_defaults",
+    "JSON_COLUMNS", "RECORD_COLUMNS", "RENDERS", "WORKER_DIED", "BatchError", "Outcome", "Task", "annotate_task",
+    "annotate_tasks", "as_exception", "comparable", "describe", "error_record", "failure", "flatten_record",
+    "read_records", "render_article", "scrub", "timed_out",
     "WorkerPool", "parallel_analyze", "pool_outcomes", "task_chunks",
     "DOCUMENT_FORMATS", "TABLE_FORMATS", "Source", "check_inputs", "format_of", "input_size", "iter_sources",
     "iter_tasks", "path_id", "skip_done",

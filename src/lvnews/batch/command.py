@@ -1,10 +1,12 @@
-"""``lvnews annotate``: options, the engine for them, progress, and the one failure contract.
+"""``lvnews annotate``: options, the one place an engine is chosen for them, progress.
 
-Whatever the engine (this process, a process pool, a Dask cluster): a bad
-``--model`` is a one-line error with exit code 2 before any work starts (the
-model is always loaded here, in the parent, and that analyzer is the one the
-workers run); a bad article, a worker that dies twice on an article, or an
+Whatever the engine (this process, a process pool, a Dask cluster): the
+analyzer is the caller's (the CLI loads ``--model`` in the parent, so a bad
+model is a one-line error before any work starts, and that analyzer is the one
+the workers run); a bad article, a worker that dies twice on an article, or an
 article that runs past ``--timeout`` is an error record; the run goes on.
+Nothing here loads a model: the batch package sits below ``lvnews.pipeline``
+(which uses the pool for ``analyze_many(n_process > 1)``).
 """
 
 from __future__ import annotations
@@ -19,10 +21,10 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
-from .. import __version__
-from .outcomes import Outcome, Task, annotate_task, describe
+from ..version import __version__
+from .outcomes import Outcome, Task, annotate_task
 from .readers import check_inputs, input_size, iter_tasks, skip_done
-from .resume import RecordWriter, ResumeError, check_resume, scan_done, write_manifest
+from .resume import RecordWriter, check_resume, scan_done, write_manifest
 
 if TYPE_CHECKING:
     from ..pipeline import Analyzer
@@ -138,7 +140,8 @@ def with_defaults(options: AnnotateOptions) -> AnnotateOptions:
     return dataclasses.replace(options, errors=default)
 
 
-def _validate(options: AnnotateOptions) -> None:
+def check_options(options: AnnotateOptions) -> None:
+    """Refuse options that cannot run, before a model is loaded or a file touched."""
     check_inputs(options.inputs)
     if options.batch_size < 1:
         raise ValueError("--batch-size must be at least 1")
@@ -152,13 +155,6 @@ def _validate(options: AnnotateOptions) -> None:
         raise ValueError("--timeout is not available with --dask (a Dask task cannot be stopped from the "
                          "client); run without --timeout, or with --workers N instead of --dask")
     resolve_workers(options.workers)
-
-
-def load_analyzer(options: AnnotateOptions) -> Analyzer:
-    """The analyzer for ``--model``/``--backend``: this process's shared one."""
-    from ..pipeline import shared_analyzer
-
-    return shared_analyzer(options.model, backend=options.backend)
 
 
 def local_outcomes(tasks: Iterable[Task], analyzer: Analyzer, **options: Any) -> Iterator[Outcome]:
@@ -177,7 +173,7 @@ def outcomes_for(options: AnnotateOptions, tasks: Iterable[Task], analyzer: Anal
     common = {"render": options.format, "error_render": "jsonl" if options.errors else options.format,
               "force_language": options.force_language, "batch_size": options.batch_size}
     if options.dask:
-        from ..distributed import client_outcomes
+        from .dask import client_outcomes  # Dask is optional: imported only when asked for
 
         return client_outcomes(options.dask, tasks, analyzer=analyzer, **common)
     processes = resolve_workers(options.workers)
@@ -205,18 +201,17 @@ def manifest_for(options: AnnotateOptions, analyzer: Analyzer) -> dict[str, Any]
     }
 
 
-def annotate(options: AnnotateOptions, analyzer: Analyzer | None = None) -> Summary:
+def annotate(options: AnnotateOptions, analyzer: Analyzer) -> Summary:
     """Run ``lvnews annotate``: read, annotate, write in order; return the summary.
 
-    ``analyzer`` is the one to run (in every worker too); None loads
-    ``options.model``. Raises :class:`ResumeError` before touching anything
-    when ``--resume`` would mix records of another run.
+    ``analyzer`` is the one to run (in every worker too): loading
+    ``options.model`` is the caller's (``lvnews.cli`` uses
+    ``pipeline.shared_analyzer``). Raises :class:`ResumeError` before touching
+    anything when ``--resume`` would mix records of another run.
     """
     options = with_defaults(options)
-    _validate(options)
+    check_options(options)
     started = time.perf_counter()
-    if analyzer is None:
-        analyzer = load_analyzer(options)
     manifest = manifest_for(options, analyzer)
     done: Counter = Counter()
     if options.resume:
@@ -243,34 +238,3 @@ def annotate(options: AnnotateOptions, analyzer: Analyzer | None = None) -> Summ
             err.close()
     return Summary(progress.articles, progress.words, progress.errors, skipped[0],
                    time.perf_counter() - started, options.output)
-
-
-def _fail(message: str, code: int) -> int:
-    print(f"lvnews annotate: {' '.join(message.split())}", file=sys.stderr)
-    return code
-
-
-def annotate_command(args: argparse.Namespace) -> int:
-    """``lvnews annotate``: exit 0; 1 with ``--strict`` when an article failed, or when the
-    output cannot be written; 2 on usage errors (a missing input, a model that
-    does not load, a refused ``--resume``); 130 on Ctrl-C."""
-    options = with_defaults(AnnotateOptions.from_args(args))
-    try:
-        _validate(options)
-    except (ValueError, FileNotFoundError) as exc:
-        return _fail(str(exc), 2)
-    try:
-        analyzer = load_analyzer(options)
-    except Exception as exc:  # noqa: BLE001 - whatever spaCy or Stanza raise for a model they cannot load
-        return _fail(f"cannot load model {options.model or '(bundled)'!r}: {describe(exc)}", 2)
-    try:
-        summary = annotate(options, analyzer)
-    except ResumeError as exc:
-        return _fail(str(exc), 2)
-    except KeyboardInterrupt:
-        return _fail(f"interrupted; rerun with --resume to continue {options.output}", 130)
-    except OSError as exc:  # output not writable, disk full, Dask scheduler unreachable
-        return _fail(describe(exc), 1)
-    if not options.quiet or summary.errors:
-        print(summary.line(), file=sys.stderr)
-    return 1 if options.strict and summary.errors else 0

@@ -12,7 +12,7 @@ import json
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
 if TYPE_CHECKING:
     from ..pipeline import Analyzer
@@ -178,16 +178,12 @@ def as_exception(outcome: Outcome) -> Exception:
     return BatchError(f"article {outcome.id!r}: {outcome.error}")
 
 
-def worker_analyzer(model: str | None, backend: str = "spacy") -> Analyzer:
-    """This process's analyzer for ``model`` (None: the bundled one): ``pipeline.shared_analyzer``."""
-    from ..pipeline import shared_analyzer
+def annotate_tasks(analyzer: Analyzer, tasks: Iterable[Task], options: Mapping[str, Any]) -> list[Outcome]:
+    """Annotate a chunk of tasks with ``analyzer``: a Dask partition or chunk, a Spark partition.
 
-    return shared_analyzer(model, backend=backend)
-
-
-def annotate_chunk(tasks: Sequence[Task], model: str | None, backend: str, options: Mapping[str, Any]) -> list[Outcome]:
-    """Annotate tasks with this process's analyzer for ``model`` (Dask bags and DataFrames, Spark)."""
-    analyzer = worker_analyzer(model, backend)
+    The analyzer is the caller's: this package never loads a model, so that
+    ``lvnews.pipeline`` can use it without an import circle.
+    """
     return [annotate_task(analyzer, task, **options) for task in tasks]
 
 
