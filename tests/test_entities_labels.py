@@ -195,3 +195,47 @@ def test_a_person_before_a_cup_or_prize_names_an_event(nlp):
     doc = make(nlp, [("izcīnīja", "izcīnīt", "VERB", ""), ("Kalniņa", "Kalniņš", "PROPN", "Case=Gen"),
                      ("kausu", "kauss", "NOUN", "Case=Acc|Gender=Masc|Number=Sing")], ["O", "B-PERSON", "O"])
     assert found(doc) == [("Kalniņa kausu", "EVENT")]
+
+
+def test_brands_with_their_products_and_seats_of_power_are_organisations(nlp):
+    gen_m = "Case=Gen|Gender=Masc|Number=Sing"
+    doc = make(nlp, [("Viņi", "viņi", "PRON", ""), ("lieto", "lietot", "VERB", ""), ("Netflix", "Netflix", "PROPN", ""),
+                     ("Player", "Player", "X", ""), ("un", "un", "CCONJ", ""), ("Sony", "Sony", "PROPN", ""),
+                     (",", ",", "PUNCT", ""), ("ziņo", "ziņot", "VERB", ""),
+                     ("Baltais", "balts", "ADJ", "Case=Nom|Gender=Masc|Number=Sing|Definite=Def"),
+                     ("nams", "nams", "NOUN", "Case=Nom|Gender=Masc|Number=Sing"), ("un", "un", "CCONJ", ""),
+                     ("Baltā", "balts", "ADJ", gen_m + "|Definite=Def"), ("nama", "nams", "NOUN", gen_m),
+                     ("preses", "prese", "NOUN", GEN_F), ("dienests", "dienests", "NOUN", "Case=Nom")],
+               ["O", "O", "O", "O", "O", "B-PERSON", "O", "O", "B-LOC", "I-LOC", "O", "B-LOC", "I-LOC", "I-LOC", "O"])
+    assert found(doc) == [("Netflix Player", "ORG"), ("Sony", "ORG"), ("Baltais nams", "ORG"), ("Baltā nama", "ORG")]
+
+
+def test_continents_are_places_without_a_government(nlp):
+    doc = make(nlp, [("Vizīte", "vizīte", "NOUN", NOM_F), ("Āzijā", "Āzija", "PROPN", "Case=Loc|Gender=Fem|Number=Sing"),
+                     ("un", "un", "CCONJ", ""), ("Ziemeļamerikas", "Ziemeļamerika", "PROPN", GEN_F),
+                     ("pilsētās", "pilsēta", "NOUN", "Case=Loc|Gender=Fem|Number=Plur"), ("pēc", "pēc", "ADP", ""),
+                     ("Eiropas", "Eiropa", "PROPN", GEN_F), ("Savienības", "savienība", "NOUN", GEN_F),
+                     ("lēmuma", "lēmums", "NOUN", "Case=Gen")],
+               ["O", "B-GPE", "O", "O", "O", "O", "O", "O", "O"])
+    # A continent starting a longer name is left to the rules for names.
+    assert found(doc) == [("Āzijā", "LOC"), ("Ziemeļamerikas", "LOC"), ("Eiropas Savienības", "ORG")]
+
+
+def test_a_place_before_a_common_noun_is_the_place_alone(nlp):
+    loc_f = "Case=Loc|Gender=Fem|Number=Sing"
+    doc = make(nlp, [("Darbs", "darbs", "NOUN", "Case=Nom"), ("Tartu", "Tartu", "PROPN", "Case=Gen"),
+                     ("rūpnīcā", "rūpnīca", "NOUN", loc_f), ("un", "un", "CCONJ", ""),
+                     ("Lielajām", "liels", "ADJ", "Case=Dat|Number=Plur"), ("balvām", "balva", "NOUN", "Case=Dat"),
+                     ("Ogres", "Ogre", "PROPN", GEN_F), ("novadā", "novads", "NOUN", LOC_M),
+                     ("pie", "pie", "ADP", ""), ("Ventas", "Venta", "PROPN", GEN_F), ("krastā", "krasts", "NOUN", LOC_M)],
+               ["O", "B-LOC", "I-LOC", "O", "B-LOC", "I-LOC", "B-LOC", "I-LOC", "O", "B-LOC", "I-LOC"])
+    assert found(doc) == [("Tartu", "GPE"), ("Ogres novadā", "LOC"), ("Ventas krastā", "LOC")]
+
+
+def test_quoted_english_names_with_a_place_word_are_places(nlp):
+    doc = make(nlp, [("Spēle", "spēle", "NOUN", NOM_F), ("notika", "notikt", "VERB", ""), ("“", "“", "PUNCT", ""),
+                     ("La", "La", "X", ""), ("Arena", "Arena", "X", ""), ("Nord", "Nord", "X", ""),
+                     ("”", "”", "PUNCT", ""), ("un", "un", "CCONJ", ""), ("Riverside", "Riverside", "X", ""),
+                     ("Hotel", "Hotel", "X", ""), ("Group", "Group", "X", ""), ("ziņoja", "ziņot", "VERB", "")],
+               ["O"] * 12)
+    assert found(doc) == [("La Arena Nord", "LOC"), ("Riverside Hotel Group", "ORG")]

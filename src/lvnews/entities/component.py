@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 
 from .canonical import canonical_form, tokens_from_span
 from .kb import KnowledgeBase
-from .labels import label_lists
+from .labels import label_lists, settled_by_lists
 from .person_names import KEPT_IF_NOMINATIVE, attested, candidate_forms, original_gender
 
 FORMS_FILE = "plural_forms.json.gz"
@@ -189,8 +189,9 @@ class EntityNormalizer:
             # ``Ziemeļkorejs``); a nominative of its last word that the KB knows wins.
             canonical = self.known_variant(canonical, ent[-1].text) or canonical
             known = self.kb.label(canonical)
-        # An organisation's acronym stays one (``ES``), though the training data tags some as places.
-        if ent.label_ == "ORG" and ent.text in label_lists().organisations:
+        # An organisation's acronym stays one (``ES``), though the training data tags some as places;
+        # so do continents, brands and the other names the word lists settle.
+        if settled_by_lists(ent, canonical, label_lists()):
             known = None
         if known and known != ent.label_ and ent.label_ in RELABEL:
             ent = Span(ent.doc, ent.start, ent.end, label=known)

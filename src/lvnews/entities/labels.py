@@ -27,7 +27,16 @@ each a small function over the document's entities:
   takes it in (``Titikakas`` + ``ezera``); capitalised words the model left
   untagged that end in one form a new name (``Pārstāvju palātā``);
 * English names ending in an organisation word (``Des Moines Register``,
-  ``Associated Press``) are organisations.
+  ``Associated Press``) are organisations, in a place word (``Wembley
+  Stadium``, a quoted ``Le Golf National``) places;
+* well-known companies, media and agencies (``Google``, ``Reuters``) are
+  organisations, with the product words after them (``Google Drive``), and so
+  is a seat of power standing for its government (``Baltais nams``);
+* continents and regions without a government (``Eiropa``,
+  ``Latīņamerikā``) are LOC;
+* a LOC the model ended in a common noun that names no place (``Pekinas
+  ziņu kioskā``) was a place before a noun phrase: the capitalised genitive
+  alone is the name, a GPE (the normalizer's knowledge base may relabel it).
 
 The word lists are package data (``data/labels.json``, ``word_lists.py``),
 written by hand. Measured on the news dev set and on FullStack-LV NER dev in
@@ -45,6 +54,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..components import RuleComponent
 from ..facts.lexicon import load_lexicon
+from .canonical import canonical_form, tokens_from_span
 from .person_names import is_original_spelling
 from .word_lists import LabelLists, known_base, label_lists
 
@@ -170,9 +180,11 @@ def place_of_description(span: Span, lists: LabelLists) -> Span | None:
     if not (base_in(head, lists.generic_bodies) or base_in(head, lists.parts_of_places)):
         return None
     k = span.start
-    while k < span.end and span.doc[k].text[:1].isupper() and span.doc[k].pos_ == "PROPN":
+    # The place may start with an adjective: ``Apvienotās Karalistes valdība``.
+    while k < span.end and span.doc[k].text[:1].isupper() and span.doc[k].pos_ in ("PROPN", "ADJ"):
         k += 1
-    if k == span.start or any(not t.text.islower() for t in span.doc[k : span.end] if t.is_alpha):
+    if all(t.pos_ != "PROPN" for t in span.doc[span.start : k]) \
+            or any(not t.text.islower() for t in span.doc[k : span.end] if t.is_alpha):
         return None
     return Span(span.doc, span.start, k, label="GPE")
 
@@ -255,16 +267,150 @@ def with_owner(ents: list[Span], body: Span) -> list[Span]:
     return [e for e in ents if e is not owner] + [Span(body.doc, owner.start, body.end, label="ORG")]
 
 
+def is_brand(tok: Token, lists: LabelLists) -> bool:
+    """A well-known company, medium or agency, as written or declined (``Vikipēdijas``)."""
+    return tok.text in lists.brands or (tok.lemma_[:1].upper() + tok.lemma_[1:]) in lists.brands
+
+
+def listed_organisation(span: Span, lists: LabelLists) -> bool:
+    """An organisation acronym or brand alone, or a brand with its product's name (``Google Drive``)."""
+    first = span[0]
+    if len(span) == 1:
+        return first.text in lists.organisations or is_brand(first, lists)
+    return is_brand(first, lists) and all(is_product_word(t) for t in span[1:])
+
+
+def is_product_word(tok: Token) -> bool:
+    """A capitalised word in its original spelling, not a Latvian-declined one (``Drive``, ``Outlook``)."""
+    return tok.is_title and tok.is_alpha and (is_original_spelling(tok.text) or not tok.morph.get("Case"))
+
+
+def brand_span(doc: Doc, i: int, taken: set[int]) -> Span:
+    """The brand at ``i`` and the untagged product words after it."""
+    end = i + 1
+    while end < len(doc) and end not in taken and is_product_word(doc[end]) and not doc[end].is_sent_start:
+        end += 1
+    return Span(doc, i, end, label="ORG")
+
+
+def is_region(span: Span, lists: LabelLists) -> bool:
+    """A continent or a region without a government: ``Eiropa``, ``Latīņamerika``, ``Tuvie Austrumi``."""
+    words = [t for t in span if t.is_alpha]
+    if not words or not words[-1].text[:1].isupper():
+        return False
+    if len(words) == 1:
+        return base_in(words[0], lists.continents) is not None
+    return base_in(words[-1], lists.parts_of_places) is not None
+
+
+def untagged_regions(doc: Doc, lists: LabelLists, taken: set[int]) -> list[Span]:
+    """Continents the model left untagged (``Eiropas``), unless they start a longer name (``Eiropas Savienība``)."""
+    out = []
+    for tok in doc:
+        if tok.i in taken or not tok.is_title or tok.pos_ not in ("PROPN", "NOUN"):
+            continue
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if nxt is not None and nxt.text[:1].isupper() and not nxt.is_sent_start:
+            continue
+        if base_in(tok, lists.continents):
+            out.append(Span(doc, tok.i, tok.i + 1, label="LOC"))
+    return out
+
+
+def place_before_phrase(span: Span, lists: LabelLists) -> Span | None:
+    """``Pekinas ziņu kioskā`` (LOC) -> GPE ``Pekinas``; None when no place starts it (``Olimpiskajām medaļām``).
+
+    A place name ends in a proper noun or a place noun; a LOC ending in any
+    other common noun is a place in the genitive before what the sentence
+    says about it (its factory, its campaign). Administrative units stay
+    (``Saldus novadā``): the model's span is the name.
+    """
+    words = [t for t in span if t.is_alpha]
+    head = words[-1] if words else None
+    if span.label_ != "LOC" or head is None or not head.text.islower() or head.pos_ != "NOUN" \
+            or base_in(head, name_heads_and_units(lists)):
+        return span
+    k = span.start
+    while k < span.end and span.doc[k].is_title and "Gen" in span.doc[k].morph.get("Case"):
+        k += 1
+    return Span(span.doc, span.start, k, label="GPE") if k > span.start else None
+
+
+def name_heads_and_units(lists: LabelLists) -> frozenset[str]:
+    return lists.loc_heads | lists.org_heads | lists.generic_bodies | lists.parts_of_places | lists.admin_heads
+
+
+def settled_by_lists(span: Span, canonical: str, lists: LabelLists) -> bool:
+    """Whether the word lists settle the span's label, over what the knowledge base says.
+
+    The knowledge base is built from FullStack-LV, which tags some regions as
+    states and some acronyms as places; a continent, a direction region, a
+    listed organisation or a seat of power keeps the label the rules gave it.
+    """
+    if span.label_ == "LOC":
+        return is_region(span, lists)
+    return span.label_ == "ORG" and (listed_organisation(span, lists) or canonical.casefold() in lists.seats_of_power)
+
+
+def seats_of_power(doc: Doc, lists: LabelLists) -> list[Span]:
+    """``Baltais nams``, ``Kremlis``: a seat of power named for the government working in it is an ORG."""
+    out = []
+    for seat in lists.seats_of_power:
+        words = seat.split()
+        for tok in doc:
+            end = tok.i + len(words)
+            if not tok.is_title or end > len(doc) or any(
+                    doc[tok.i + j].lower_[:3] != w[:3] for j, w in enumerate(words)):
+                continue
+            span = doc[tok.i : end]
+            if canonical_form(tokens_from_span(span)).casefold() == seat or lemma(span[-1]) == words[-1]:
+                out.append(Span(doc, tok.i, end, label="ORG"))
+    return out
+
+
+def with_seat(ents: list[Span], seat: Span) -> list[Span]:
+    """``ents`` with ``seat`` in place of the guesses it overlaps that add no other name (``Baltā nama preses``)."""
+    overlapping = [e for e in ents if e.start < seat.end and seat.start < e.end]
+    if any(e.label_ not in RELABELLED or any(t.text[:1].isupper() for t in e if not seat.start <= t.i < seat.end)
+           for e in overlapping):
+        return ents
+    return [e for e in ents if e not in overlapping] + [seat]
+
+
+def quoted_name_around(doc: Doc, i: int, protected: set[int]) -> tuple[int, int] | None:
+    """(start, end) of the quoted capitalised name around token ``i`` (``“Le Golf National”``), or None."""
+    start = i
+    while start > 0 and i - start < MAX_NAME and doc[start - 1].text not in OPENING_QUOTES:
+        prev = doc[start - 1]
+        if prev.i in protected or not (prev.text[:1].isupper() or prev.text in ENGLISH_LINKS):
+            return None
+        start -= 1
+    end = i + 1
+    while end < len(doc) and end - i < MAX_NAME and doc[end].text not in CLOSING_QUOTES:
+        if end in protected or not (doc[end].text[:1].isupper() or doc[end].text in ENGLISH_LINKS):
+            return None
+        end += 1
+    if start == 0 or doc[start - 1].text not in OPENING_QUOTES or end >= len(doc) or end - start < 2:
+        return None
+    return start, end
+
+
 def english_organisations(doc: Doc, lists: LabelLists, protected: set[int]) -> list[Span]:
     """``Des Moines Register``, ``Associated Press``: capitalised words around an English organisation word.
 
     The name runs left from that word over capitalised words (and ``of``,
     ``and``, ``&``) that are not a Latvian sentence's first word, and right
-    over ``of``/``and`` + capitalised words.
+    over ``of``/``and`` + capitalised words; in quotes, it is all the quoted
+    words. A place word (``Arena``, ``Golf``) makes it a LOC, the last such
+    word deciding (``Hotel Group`` is an organisation).
     """
     out = []
     for tok in doc:
-        if tok.text not in lists.english_org_words or tok.i in protected:
+        if not (tok.text in lists.english_org_words or tok.text in lists.english_loc_words) or tok.i in protected:
+            continue
+        quoted = quoted_name_around(doc, tok.i, protected)
+        if quoted is not None:
+            out.append(Span(doc, *quoted, label=english_label(doc[quoted[0] : quoted[1]], lists)))
             continue
         k = tok.i
         while k > 0:
@@ -286,8 +432,14 @@ def english_organisations(doc: Doc, lists: LabelLists, protected: set[int]) -> l
             while end < len(doc) and doc[end].is_title and end not in protected:
                 end += 1
         if end - k >= 2:
-            out.append(Span(doc, k, end, label="ORG"))
+            out.append(Span(doc, k, end, label=english_label(doc[k:end], lists)))
     return out
+
+
+def english_label(span: Span, lists: LabelLists) -> str:
+    """LOC when the last organisation or place word of an English name is a place word, else ORG."""
+    key = [t.text for t in span if t.text in lists.english_loc_words or t.text in lists.english_org_words]
+    return "LOC" if key and key[-1] in lists.english_loc_words else "ORG"
 
 
 def _initials(words: Sequence[str]) -> str:
@@ -400,7 +552,7 @@ def repaired(doc: Doc, lists: LabelLists) -> list[Span]:
     for ent in ents:
         if ent.label_ in BY_HEAD:
             ent = cut_after_head(ent, lists)
-        if ent.label_ in RELABELLED and len(ent) == 1 and ent.text in lists.organisations:
+        if ent.label_ in RELABELLED and listed_organisation(ent, lists):
             ent = Span(doc, ent.start, ent.end, label="ORG")
         elif ent.label_ in BY_HEAD:
             place = place_of_description(ent, lists) if ent.label_ != "PERSON" else None
@@ -409,7 +561,13 @@ def repaired(doc: Doc, lists: LabelLists) -> list[Span]:
                 ent = place
             elif label is not None and label != ent.label_:
                 ent = Span(doc, ent.start, ent.end, label=label)
-        out.append(ent)
+            if ent.label_ in ("GPE", "LOC", "MISC") and is_region(ent, lists):
+                ent = Span(doc, ent.start, ent.end, label="LOC")
+            ent = place_before_phrase(ent, lists)
+        if ent is not None:
+            out.append(ent)
+    for seat in seats_of_power(doc, lists):
+        out = with_seat(out, seat)
     taken = {i for e in out for i in range(e.start, e.end)}
     for n, ent in enumerate(out):
         longer = with_head_noun(ent, lists, taken) if ent.label_ in RELABELLED else None
@@ -418,11 +576,14 @@ def repaired(doc: Doc, lists: LabelLists) -> list[Span]:
             out[n] = longer
             taken.add(longer.end - 1)
     for tok in doc:
-        if tok.i not in taken and tok.text in lists.organisations:
-            out.append(Span(doc, tok.i, tok.i + 1, label="ORG"))
-            taken.add(tok.i)
+        if tok.i not in taken and (tok.text in lists.organisations or is_brand(tok, lists)):
+            org = brand_span(doc, tok.i, taken) if is_brand(tok, lists) else Span(doc, tok.i, tok.i + 1, label="ORG")
+            out.append(org)
+            taken.update(range(org.start, org.end))
     for body in new_named_bodies(doc, lists, taken):
         out = with_owner(out, body)
+    taken = {i for e in out for i in range(e.start, e.end)}
+    out.extend(untagged_regions(doc, lists, taken))
     # English names may replace what the model made of their parts, never a name reaching beyond them.
     protected = {i for e in out if e.label_ not in RELABELLED for i in range(e.start, e.end)}
     for org in english_organisations(doc, lists, protected):

@@ -2,7 +2,9 @@
 
 Written by hand from general knowledge: organisation and place head nouns,
 generic bodies, parts of places, organisation acronyms, English organisation
-words. Lemmas are lower-case.
+and place words, well-known international companies, media and agencies
+(``brands``, as written), continents and regions without a government, seats
+of power that stand for a government (``Baltais nams``). Lemmas are lower-case.
 """
 
 from __future__ import annotations
@@ -27,6 +29,11 @@ class LabelLists:
     events_named_after: frozenset[str]
     gatherings: frozenset[str]
     org_nouns_before_names: frozenset[str]
+    brands: frozenset[str]
+    continents: frozenset[str]
+    seats_of_power: frozenset[str]
+    english_loc_words: frozenset[str]
+    admin_heads: frozenset[str]
 
 
 @lru_cache(maxsize=1)
