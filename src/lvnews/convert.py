@@ -23,6 +23,7 @@ from typing import Sequence
 
 from spacy.tokens import Doc
 
+from . import extensions as _extensions  # noqa: F401  (Span._.canonical, Span._.kb, Doc._.facts)
 from .article import Chunk
 from .facts.participants import fullest_person, resolve_reference
 from .records import (Article, Entity, KBLink, MemberCountFact, MembershipFact, OfQuantity, Participant,

@@ -16,10 +16,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..components import RuleComponent
+from .. import extensions as _extensions  # noqa: F401  (Doc._.facts)
 from .lexicon import Lexicon, load_lexicon
-
-if not Doc.has_extension("facts"):
-    Doc.set_extension("facts", default=None)
 
 
 def facts_of(doc: Doc) -> list[dict]:
