@@ -239,3 +239,15 @@ def test_quoted_english_names_with_a_place_word_are_places(nlp):
                      ("Hotel", "Hotel", "X", ""), ("Group", "Group", "X", ""), ("ziņoja", "ziņot", "VERB", "")],
                ["O"] * 12)
     assert found(doc) == [("La Arena Nord", "LOC"), ("Riverside Hotel Group", "ORG")]
+
+
+def test_a_double_surname_is_part_of_the_person_throughout_the_article(nlp):
+    doc = make(nlp, [("Runāja", "runāt", "VERB", ""), ("Maiks", "Maiks", "PROPN", "Case=Nom"),
+                     ("Smits-Lī", "Smits-Lī", "PUNCT", ""), ("(", "(", "PUNCT", ""), ("Mike", "Mike", "X", ""),
+                     ("Smith-Lee", "Smith-Lee", "VERB", ""), (")", ")", "PUNCT", ""), (".", ".", "PUNCT", ""),
+                     ("Vakar", "vakar", "ADV", ""), ("Smitam-Lī", "Smitam-Lī", "NOUN", "Case=Dat"),
+                     ("piekrita", "piekrist", "VERB", ""), ("Bādenes-Virtembergas", "Bādene-Virtemberga", "PROPN", GEN_F),
+                     ("valdība", "valdība", "NOUN", NOM_F)],
+               ["O", "B-LOC", "I-LOC", "O", "O", "O", "O", "O", "B-TIME", "I-TIME", "O", "B-GPE", "O"])
+    assert found(doc) == [("Maiks Smits-Lī", "PERSON"), ("Mike Smith-Lee", "PERSON"), ("Vakar", "TIME"),
+                          ("Smitam-Lī", "PERSON"), ("Bādenes-Virtembergas", "GPE")]

@@ -181,3 +181,9 @@ def test_an_undeclined_subject_stays_as_written_in_every_mention():
 def test_pipeline_reads_the_gender_of_the_original_name_in_brackets(analyzer, text, mention, canonical):
     found = {e.text: e.canonical for e in analyzer.analyze(text).entities if e.label == "PERSON"}
     assert found.get(mention) == canonical
+
+
+def test_a_double_surname_declines_in_its_first_part():
+    assert person_base_form([P("Džonam", "Dat", "Masc"), P("Smitam-Lī", "Dat", "Masc")]) == ["Džons", "Smits-Lī"]
+    assert person_base_form([P("Smita-Lī", "Gen", "Masc")], syntax="Gen") == ["Smits-Lī"]
+    assert person_base_form([P("Anna", "Nom", "Fem"), P("Kalna-Ozola", "Nom", "Fem")]) == ["Anna", "Kalna-Ozola"]

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 
 from .canonical import canonical_form, tokens_from_span
 from .kb import KnowledgeBase
-from .labels import label_lists, settled_by_lists
+from .labels import is_hyphenated_name, label_lists, settled_by_lists
 from .person_names import KEPT_IF_NOMINATIVE, attested, candidate_forms, original_gender
 
 FORMS_FILE = "plural_forms.json.gz"
@@ -148,8 +148,9 @@ class EntityNormalizer:
 
     def __call__(self, doc: Doc) -> Doc:
         # A name has a nominal (or numeric, for dates and money) head; a
-        # capitalised adverb such as ``ŠEIT`` is not one.
-        doc.ents = [e for e in doc.ents if e.root.pos_ not in NOT_NAMES]
+        # capitalised adverb such as ``ŠEIT`` is not one; a double surname the tagger
+        # took for punctuation is (``Bērnerss-Lī``).
+        doc.ents = [e for e in doc.ents if e.root.pos_ not in NOT_NAMES or is_hyphenated_name(e.root)]
         places = self.untagged_places(doc)
         ents = [p for e in doc.ents for p in self.place_in_phrase(e)]
         if places or ents != list(doc.ents):

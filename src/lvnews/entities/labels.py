@@ -32,6 +32,9 @@ each a small function over the document's entities:
 * well-known companies, media and agencies (``Google``, ``Reuters``) are
   organisations, with the product words after them (``Google Drive``), and so
   is a seat of power standing for its government (``Baltais nams``);
+* a hyphenated surname after a first name is part of the person's name, and
+  the same double name elsewhere in the article is that person
+  (``Tims Bērnerss-Lī`` ... ``Bērnersam-Lī``);
 * continents and regions without a government (``Eiropa``,
   ``Latīņamerikā``) are LOC;
 * a LOC the model ended in a common noun that names no place (``Pekinas
@@ -46,6 +49,7 @@ lower-case noun after a place as a description) were left out.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from typing import Sequence
 
@@ -68,6 +72,8 @@ CLOSING_QUOTES = {"”", "“", '"', "»"}
 OPENERS = {".", "!", "?", ":", "-", "–", "—", "(", "„", "“", '"', "«", "…"}
 ENGLISH_LINKS = {"of", "and", "&", "the", "for"}
 MAX_NAME = 6
+# A double surname written with a hyphen, each part capitalised (``Bērnerss-Lī``).
+HYPHENATED = re.compile(r"^[^\W\d_][^\W\d_]*-[^\W\d_]+$")
 
 
 def lemma(tok: Token) -> str:
@@ -340,6 +346,66 @@ def name_heads_and_units(lists: LabelLists) -> frozenset[str]:
     return lists.loc_heads | lists.org_heads | lists.generic_bodies | lists.parts_of_places | lists.admin_heads
 
 
+def is_hyphenated_name(tok: Token) -> bool:
+    return bool(HYPHENATED.match(tok.text)) and all(part[:1].isupper() for part in tok.text.split("-"))
+
+
+def _same_hyphenated(a: str, b: str) -> bool:
+    """``Bērnersam-Lī`` and ``Bērnerss-Lī``: the same double name, its first part declined."""
+    (a1, a2), (b1, b2) = a.split("-", 1), b.split("-", 1)
+    stem = min(len(a1), len(b1)) - 2
+    return a2 == b2 and stem >= 3 and a1[:stem] == b1[:stem]
+
+
+def _name_word(tok: Token) -> bool:
+    """A capitalised word inside a sentence that can be part of a person's name."""
+    return tok.is_title and tok.is_alpha and not starts_sentence(tok) and tok.pos_ in ("PROPN", "X", "NOUN")
+
+
+def hyphenated_people(doc: Doc, ents: list[Span]) -> list[Span]:
+    """``ents`` with double names joined to their person: ``Tims`` + ``Bērnerss-Lī`` is one PERSON.
+
+    The model reads a hyphenated name as punctuation or as part of something
+    else. Next to a first name or a surname (a capitalised word inside a
+    sentence, or a PERSON the model found) it is part of that person's name;
+    the same double name elsewhere in the article, in any case of its first
+    part, is that person again. What the model made of those words otherwise
+    is cut back to the rest (``Facebook`` of ``Facebook Tims Bērnerss-Lī``).
+    """
+    people, surnames = [], []
+    person_at = {i: e for e in ents if e.label_ == "PERSON" for i in range(e.start, e.end)}
+    for tok in doc:
+        if not is_hyphenated_name(tok) or tok.i in person_at:
+            continue
+        before = person_at.get(tok.i - 1)
+        if before is not None:
+            people.append(Span(doc, before.start, tok.i + 1, label="PERSON"))
+        elif tok.i > 0 and _name_word(doc[tok.i - 1]):
+            people.append(Span(doc, tok.i - 1, tok.i + 1, label="PERSON"))
+        elif tok.i + 1 < len(doc) and _name_word(doc[tok.i + 1]) and not starts_sentence(doc[tok.i + 1]):
+            people.append(Span(doc, tok.i, tok.i + 2, label="PERSON"))
+        else:
+            continue
+        surnames.append(tok.text)
+    covered = {i for p in people for i in range(p.start, p.end)}
+    for tok in doc:
+        if tok.i not in covered and is_hyphenated_name(tok) and any(_same_hyphenated(tok.text, s) for s in surnames):
+            people.append(Span(doc, tok.i, tok.i + 1, label="PERSON"))
+    out = list(ents)
+    for person in people:
+        out = [rest for e in out for rest in _without(e, person)] + [person]
+    return sorted(out, key=lambda e: e.start)
+
+
+def _without(ent: Span, cut: Span) -> list[Span]:
+    """What is left of ``ent`` outside ``cut``: its parts before and after, if they hold a word."""
+    if ent.end <= cut.start or cut.end <= ent.start:
+        return [ent]
+    parts = [(ent.start, cut.start), (cut.end, ent.end)]
+    return [Span(ent.doc, a, b, label=ent.label_) for a, b in parts
+            if b > a and any(t.is_alpha for t in ent.doc[a:b]) and ent.label_ != "PERSON"]
+
+
 def settled_by_lists(span: Span, canonical: str, lists: LabelLists) -> bool:
     """Whether the word lists settle the span's label, over what the knowledge base says.
 
@@ -459,11 +525,11 @@ def original_name_in_brackets(doc: Doc, start: int, name: Span) -> int | None:
         if not (tok.text[:1].isupper() or tok.text in ENGLISH_LINKS or tok.text in ("-", "'s")):
             return None
         k += 1
-    words = [t for t in doc[start:k] if t.is_alpha]
+    words = [t for t in doc[start:k] if t.is_alpha or is_hyphenated_name(t)]
     if k == start or k >= len(doc) or doc[k].text != ")" or not words or all(t.text.isupper() for t in words):
         return None
     transliterated = len(words) > 1 and _initials([t.text for t in words]) == _initials(
-        [t.text for t in name if t.is_alpha])
+        [t.text for t in name if t.is_alpha or is_hyphenated_name(t)])
     if not transliterated and not any(is_original_spelling(t.text) for t in words):
         return None
     return k
@@ -548,6 +614,7 @@ def repaired(doc: Doc, lists: LabelLists) -> list[Span]:
         parts = [ent] if ent.label_ not in RELABELLED else without_titles(ent)
         for part in parts:
             ents.extend(place_and_quoted_name(part) if part.label_ in RELABELLED else [part])
+    ents = hyphenated_people(doc, ents)
     out = []
     for ent in ents:
         if ent.label_ in BY_HEAD:

@@ -208,6 +208,11 @@ def attested(words: Iterable[str]) -> frozenset[str]:
     return frozenset(out)
 
 
+def _is_double(word: str) -> bool:
+    first, _, rest = word.partition("-")
+    return bool(rest) and first.isalpha() and rest.replace("-", "").isalpha() and first[:1].isupper()
+
+
 def candidate_forms(word: str) -> set[str]:
     """Every nominative ``word`` can be of, itself included (``Bērziņam`` -> ``Bērziņš``, ...)."""
     part = NamePart(word, None, None)
@@ -225,6 +230,11 @@ def person_base_form(parts: Sequence[NamePart], syntax: str | None = None,
     ``-u`` name as a subject, ``Ronaldu``); a first name with the same ending
     before such a surname is of the same kind.
     """
+    # A double surname declines in its first part (``Bērnersam-Lī`` -> ``Bērnerss-Lī``).
+    tails = ["-" + p.text.split("-", 1)[1] if _is_double(p.text) else "" for p in parts]
+    if any(tails):
+        heads = [p._replace(text=p.text[: len(p.text) - len(t)]) for p, t in zip(parts, tails)]
+        return [w + t for w, t in zip(person_base_form(heads, syntax, context, known, hint, indeclinable), tails)]
     names = [p for p in parts if p.text[:1].isupper() and p.text.isalpha()]
     if not names or any(is_original_spelling(p.text) for p in names):
         return [p.text for p in parts]
