@@ -111,3 +111,20 @@ def test_person_name_parts_share_the_case_of_the_first_name():
     karlis = T("Kārlis", "Kārlis", "PROPN", "Case=Nom|Gender=Masc|Number=Sing")
     rimsa = T("Rimša", "Rimšs", "PROPN", "Case=Gen|Gender=Masc|Number=Sing", "flat", 0)  # mistagged genitive
     assert canonical_form([karlis, rimsa], person=True) == "Kārlis Rimša"
+
+
+@pytest.mark.parametrize("tokens, expected", [
+    # The adjective right before its noun takes the noun's case, whatever it was tagged.
+    ([T("Mierīgo", "mierīgs", "ADJ", "Case=Gen|Gender=Masc|Number=Plur|Definite=Def", "amod", 1),
+      T("jūru", "jūra", "NOUN", "Case=Acc|Gender=Fem|Number=Sing")], "Mierīgā jūra"),
+    # A plurale tantum head takes a plural adjective.
+    ([T("Tālajos", "tāls", "ADJ", "Case=Loc|Gender=Masc|Number=Plur|Definite=Def", "amod", 1),
+      T("Ziemeļos", "Ziemeļi", "PROPN", "Case=Loc|Gender=Masc|Number=Ptan")], "Tālie Ziemeļi"),
+    # Only the first word of an institution's name is capitalised.
+    ([T("Revīzijas", "revīzija", "NOUN", "Case=Gen|Gender=Fem|Number=Sing", "nmod", 1),
+      T("Komisijai", "komisija", "NOUN", "Case=Dat|Gender=Fem|Number=Sing")], "Revīzijas komisija"),
+    ([T("Eiropas", "Eiropa", "PROPN", "Case=Gen|Gender=Fem|Number=Sing", "nmod", 1),
+      T("Komisijai", "komisija", "NOUN", "Case=Dat|Gender=Fem|Number=Sing")], "Eiropas Komisija"),
+])
+def test_agreement_and_capitals_of_institution_and_place_names(tokens, expected):
+    assert canonical_form(tokens) == expected

@@ -251,3 +251,13 @@ def test_a_double_surname_is_part_of_the_person_throughout_the_article(nlp):
                ["O", "B-LOC", "I-LOC", "O", "O", "O", "O", "O", "B-TIME", "I-TIME", "O", "B-GPE", "O"])
     assert found(doc) == [("Maiks Smits-Lī", "PERSON"), ("Mike Smith-Lee", "PERSON"), ("Vakar", "TIME"),
                           ("Smitam-Lī", "PERSON"), ("Bādenes-Virtembergas", "GPE")]
+
+
+def test_members_genitive_plural_before_partija_names_a_party(nlp):
+    gen_pl = "Case=Gen|Gender=Masc|Number=Plur"
+    doc = make(nlp, [("Zaļo", "zaļš", "ADJ", gen_pl + "|Definite=Def"), ("partija", "partija", "NOUN", NOM_F),
+                     ("un", "un", "CCONJ", ""), ("sociālistu", "sociālists", "NOUN", gen_pl),
+                     ("partijas", "partija", "NOUN", GEN_F), ("biedri", "biedrs", "NOUN", "Case=Nom"),
+                     ("lielās", "liels", "ADJ", "Case=Gen|Number=Sing"), ("partijas", "partija", "NOUN", GEN_F)],
+               ["O"] * 8)
+    assert found(doc) == [("Zaļo partija", "ORG"), ("sociālistu partijas", "ORG")]

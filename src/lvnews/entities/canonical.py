@@ -146,7 +146,7 @@ def _agrees(tokens: Sequence[CanonToken], i: int, head: int) -> bool:
     tok, h = tokens[i], tokens[head]
     case = tok.feats.get("Case")
     if case is None or case != h.feats.get("Case"):
-        return False
+        return _attribute_before(tokens, i, head)
     # Walk up inside the mention: an agreeing word hangs off the head through
     # agreeing relations only (a genitive modifier's own adjective does not).
     j, steps = i, 0
@@ -159,6 +159,17 @@ def _agrees(tokens: Sequence[CanonToken], i: int, head: int) -> bool:
             return False
         j, steps = t.head, steps + 1
     return j == head
+
+
+def _attribute_before(tokens: Sequence[CanonToken], i: int, head: int) -> bool:
+    """An adjective right before the head noun and hanging on it agrees with it, whatever case it was tagged.
+
+    ``Kluso okeānu``: ``-o`` is the definite accusative and genitive plural
+    alike, and the tagger may pick the wrong one; Latvian adjectives always
+    take their noun's case, so the head's wins.
+    """
+    tok = tokens[i]
+    return tok.pos == "ADJ" and i == head - 1 and tok.head == head and tok.dep.split(":")[0] == "amod"
 
 
 def _match_case(word: str, model: str) -> str:
@@ -283,8 +294,24 @@ def canonical_form(tokens: Sequence[CanonToken], forms: Mapping[str, str] | None
                 word = tok.text
         else:
             word = tok.text
+        if i not in quoted and _common_noun_after_common_noun(tokens, i):
+            word = word.lower()  # ``Drošības Padome`` -> ``Drošības padome``
         words.append(word)
     return _joined(tokens, words)
+
+
+def _common_noun_after_common_noun(tokens: Sequence[CanonToken], i: int) -> bool:
+    """A capitalised common noun after the capitalised common noun that starts a name.
+
+    Latvian capitalises only the first word of an institution's name
+    (``Drošības padome``, ``Valsts kontrole``); after a proper noun the next
+    word starts the name proper and keeps its capital (``Eiropas Komisija``).
+    """
+    if i == 0:
+        return False
+    tok, prev = tokens[i], tokens[i - 1]
+    return tok.pos == prev.pos == "NOUN" and tok.text.istitle() and prev.text.istitle() \
+        and tok.lemma.islower() and prev.lemma.islower() and (i == 1 or not tokens[i - 2].text[:1].isupper())
 
 
 def _in_original_spelling(tokens: Sequence[CanonToken]) -> bool:
@@ -310,11 +337,13 @@ def with_known_head(tokens: Sequence[CanonToken], head: int) -> list[CanonToken]
 
 
 def _with_gender(tok: CanonToken, head: CanonToken) -> CanonToken:
-    """An agreeing adjective with the head noun's gender (the noun's is the surer tag)."""
-    gender = head.feats.get("Gender")
-    if gender is None or tok.feats.get("Gender") == gender:
+    """An agreeing adjective with the head noun's gender, number and case (the noun's are the surer tags)."""
+    agreed = {k: head.feats[k] for k in ("Gender", "Number", "Case") if k in head.feats}
+    if agreed.get("Number") == "Ptan":  # a plurale tantum (``Austrumi``) takes plural adjectives
+        agreed["Number"] = "Plur"
+    if all(tok.feats.get(k) == v for k, v in agreed.items()):
         return tok
-    return replace(tok, feats={**tok.feats, "Gender": gender})
+    return replace(tok, feats={**tok.feats, **agreed})
 
 
 def _joined(tokens: Sequence[CanonToken], words: Sequence[str]) -> str:

@@ -58,6 +58,12 @@ def implied_case(ent: Span) -> str | None:
     return "Nom" if dep == "nsubj" else None
 
 
+def capitalised(name: str) -> str:
+    """A name starts with a capital letter (``leiboristu partija`` -> ``Leiboristu partija``), ``eBay`` aside."""
+    first = name.split(" ", 1)[0]
+    return name[:1].upper() + name[1:] if first.isalpha() and first.islower() else name
+
+
 def bracketed_original(ent: Span) -> Span | None:
     """The name in brackets right after ``ent`` (``Gerija Holta (Gary Holt)``), or None."""
     doc, k = ent.doc, ent.end
@@ -240,7 +246,8 @@ class EntityNormalizer:
 
     def base_form(self, ent: Span, known_forms: frozenset[str], undeclined: frozenset[str] = frozenset()) -> str:
         if ent.label_ != "PERSON":
-            return canonical_form(tokens_from_span(ent), self.forms)
+            canonical = canonical_form(tokens_from_span(ent), self.forms)
+            return capitalised(canonical) if ent.label_ in ("ORG", "GPE", "LOC") else canonical
         if is_bracketed_original(ent):
             return " ".join(ent.text.split())
         original = bracketed_original(ent)

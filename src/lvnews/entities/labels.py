@@ -25,7 +25,8 @@ each a small function over the document's entities:
 * a name whose head noun is an organisation noun is an ORG, a sea, river,
   mountain, street or region noun a LOC; a name right before such a noun
   takes it in (``Titikakas`` + ``ezera``); capitalised words the model left
-  untagged that end in one form a new name (``Pārstāvju palātā``);
+  untagged that end in one form a new name (``Pārstāvju palātā``), and so
+  does a genitive plural of members before ``partija`` (``leiboristu partija``);
 * English names ending in an organisation word (``Des Moines Register``,
   ``Associated Press``) are organisations, in a place word (``Wembley
   Stadium``, a quoted ``Le Golf National``) places;
@@ -258,6 +259,26 @@ def new_named_bodies(doc: Doc, lists: LabelLists, taken: set[int]) -> list[Span]
             i = found.end
         else:
             i += 1
+    return out
+
+
+PARTY = frozenset({"partija"})
+
+
+def party_names(doc: Doc, taken: set[int]) -> list[Span]:
+    """``Leiboristu partija``, ``zaļo partiju``: a genitive plural of members before ``partija`` names a party.
+
+    Members' words are lower-case in Latvian (``leiboristi``, ``republikāņi``),
+    so the party's name may start with a small letter or a sentence's capital.
+    """
+    out = []
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if tok.i in taken or prev.i in taken or tok.pos_ != "NOUN" or not base_in(tok, PARTY):
+            continue
+        if prev.pos_ in ("NOUN", "ADJ", "PROPN") and prev.is_alpha and set(prev.morph.get("Case")) == {"Gen"} \
+                and "Plur" in prev.morph.get("Number") and prev.lower_.endswith(("u", "o")):
+            out.append(Span(doc, prev.i, tok.i + 1, label="ORG"))
     return out
 
 
@@ -649,6 +670,7 @@ def repaired(doc: Doc, lists: LabelLists) -> list[Span]:
             taken.update(range(org.start, org.end))
     for body in new_named_bodies(doc, lists, taken):
         out = with_owner(out, body)
+    out.extend(party_names(doc, {i for e in out for i in range(e.start, e.end)}))
     taken = {i for e in out for i in range(e.start, e.end)}
     out.extend(untagged_regions(doc, lists, taken))
     # English names may replace what the model made of their parts, never a name reaching beyond them.
