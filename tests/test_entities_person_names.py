@@ -187,3 +187,14 @@ def test_a_double_surname_declines_in_its_first_part():
     assert person_base_form([P("Džonam", "Dat", "Masc"), P("Smitam-Lī", "Dat", "Masc")]) == ["Džons", "Smits-Lī"]
     assert person_base_form([P("Smita-Lī", "Gen", "Masc")], syntax="Gen") == ["Smits-Lī"]
     assert person_base_form([P("Anna", "Nom", "Fem"), P("Kalna-Ozola", "Nom", "Fem")]) == ["Anna", "Kalna-Ozola"]
+
+
+def test_declension_classes_the_article_and_the_stem_give_away():
+    # -sk- surnames of the Slavic kind take -skis.
+    assert person_base_form([P("Andreja", "Gen", "Masc"), P("Kozlovska", "Gen", "Masc")], syntax="Gen") == [
+        "Andrejs", "Kozlovskis"]
+    # An -ss stem: the article's dative in -sam shows it, and an odd oblique follows.
+    known = attested(["Vilsam"])
+    assert "vilss" in known
+    assert person_base_form([P("Vilu", "Acc", "Masc")], known=known) == ["Vilss"]
+    assert person_base_form([P("Vilu", "Acc", "Masc")]) == ["Vils"]

@@ -183,6 +183,8 @@ def _masculine_ending(stem: str, lemma: str, oblique: str = "a") -> str:
     low = stem.lower()
     if low.endswith("iņ"):
         return "š"
+    if low.endswith(("sk", "ck")):  # Slavic surnames: ``Kozlovska`` -> ``Kozlovskis``
+        return "is"
     if low[-1:] in ALTERNATED and oblique == "a":
         return "-is"
     return "s"
@@ -201,7 +203,9 @@ def attested(words: Iterable[str]) -> frozenset[str]:
         low = word.lower()
         if not (len(low) > 2 and low.isalpha()):
             continue
-        if low.endswith(("as", "es")):
+        if low.endswith("sam") and len(low) > 4:
+            out.add(low[:-2] + "s")  # the dative of an -ss name: ``Vudsam`` -> ``Vudss``
+        elif low.endswith(("as", "es")):
             out.add(low[:-1])
         elif low.endswith(("s", "š", "e")):
             out.add(low)
@@ -246,5 +250,19 @@ def person_base_form(parts: Sequence[NamePart], syntax: str | None = None,
     # After a first name that does not decline (``Frančesko``), an ``-i``/``-u``
     # surname is of the same undeclined kind.
     undeclined = not _declines(names[0].text) and len(names) > 1
-    return [p.text if p not in names or undeclined and p.text.lower().endswith(KEPT_IF_NOMINATIVE)
-            else nominative_part(p, gender, case) for p in parts]
+    words = [p.text if p not in names or undeclined and p.text.lower().endswith(KEPT_IF_NOMINATIVE)
+             else nominative_part(p, gender, case) for p in parts]
+    last = parts.index(names[-1])
+    return [_attested_ss(w, known) if k == last else w for k, w in enumerate(words)]
+
+
+def _attested_ss(word: str, known: frozenset[str]) -> str:
+    """A surname ``Vuds`` -> ``Vudss`` when the article attests ``Vudss`` (or ``Vudsam``) and not ``Vuds``.
+
+    A name whose stem ends in ``-s`` (``Vudss``, ``Voterss``) has obliques that
+    read as another name's (``Vudu``, ``Vudsu``); the article's other forms tell.
+    """
+    low = word.lower()
+    if low.endswith("s") and not low.endswith("ss") and low + "s" in known and low not in known:
+        return word + "s"
+    return word
