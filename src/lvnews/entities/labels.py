@@ -488,8 +488,7 @@ def english_organisations(doc: Doc, lists: LabelLists, protected: set[int]) -> l
     The name runs left from that word over capitalised words (and ``of``,
     ``and``, ``&``) that are not a Latvian sentence's first word, and right
     over ``of``/``and`` + capitalised words; in quotes, it is all the quoted
-    words. A place word (``Arena``, ``Golf``) makes it a LOC, the last such
-    word deciding (``Hotel Group`` is an organisation).
+    words. Its label is ``english_label``'s.
     """
     out = []
     for tok in doc:
@@ -524,9 +523,13 @@ def english_organisations(doc: Doc, lists: LabelLists, protected: set[int]) -> l
 
 
 def english_label(span: Span, lists: LabelLists) -> str:
-    """LOC when the last organisation or place word of an English name is a place word, else ORG."""
-    key = [t.text for t in span if t.text in lists.english_loc_words or t.text in lists.english_org_words]
-    return "LOC" if key and key[-1] in lists.english_loc_words else "ORG"
+    """LOC when an English name ends in a place word (``Wembley Stadium``) or names a golf course, else ORG.
+
+    A place word inside a name that ends otherwise names something else: a
+    radio show (``Desert Island Discs``), a company (``Hotel Group``).
+    """
+    words = [t.text for t in span if t.is_alpha]
+    return "LOC" if words and (words[-1] in lists.english_loc_words or "Golf" in words) else "ORG"
 
 
 def _initials(words: Sequence[str]) -> str:
