@@ -262,3 +262,13 @@ def test_members_genitive_plural_before_partija_names_a_party(nlp):
                      ("lielās", "liels", "ADJ", "Case=Gen|Number=Sing"), ("partijas", "partija", "NOUN", GEN_F)],
                ["O"] * 8)
     assert found(doc) == [("Zaļo partija", "ORG"), ("sociālistu partijas", "ORG")]
+
+
+def test_the_united_states_without_amerikas_is_a_state(nlp):
+    dat_pl = "Case=Dat|Gender=Fem|Number=Plur"
+    doc = make(nlp, [("Pret", "pret", "ADP", ""), ("Savienotajām", "savienot", "VERB", dat_pl + "|Definite=Def"),
+                     ("valstīm", "valsts", "NOUN", dat_pl), ("un", "un", "CCONJ", ""),
+                     ("Amerikas", "Amerika", "PROPN", GEN_F), ("Savienotajām", "savienot", "VERB", dat_pl),
+                     ("Valstīm", "valsts", "PROPN", dat_pl)],
+               ["O", "B-PERSON", "I-PERSON", "O", "B-GPE", "I-GPE", "I-GPE"])
+    assert found(doc) == [("Savienotajām valstīm", "GPE"), ("Amerikas Savienotajām Valstīm", "GPE")]

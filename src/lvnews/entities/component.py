@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 
 from .canonical import canonical_form, tokens_from_span
 from .kb import KnowledgeBase
-from .labels import is_hyphenated_name, label_lists, settled_by_lists
+from .labels import is_hyphenated_name, label_lists, listed_form, settled_by_lists
 from .person_names import KEPT_IF_NOMINATIVE, attested, candidate_forms, original_gender
 
 FORMS_FILE = "plural_forms.json.gz"
@@ -247,7 +247,10 @@ class EntityNormalizer:
     def base_form(self, ent: Span, known_forms: frozenset[str], undeclined: frozenset[str] = frozenset()) -> str:
         if ent.label_ != "PERSON":
             canonical = canonical_form(tokens_from_span(ent), self.forms)
-            return capitalised(canonical) if ent.label_ in ("ORG", "GPE", "LOC") else canonical
+            if ent.label_ not in ("ORG", "GPE", "LOC"):
+                return canonical
+            lists = label_lists()
+            return listed_form(canonical, lists.seats_of_power | lists.short_state_names) or capitalised(canonical)
         if is_bracketed_original(ent):
             return " ".join(ent.text.split())
         original = bracketed_original(ent)

@@ -33,6 +33,7 @@ each a small function over the document's entities:
 * well-known companies, media and agencies (``Google``, ``Reuters``) are
   organisations, with the product words after them (``Google Drive``), and so
   is a seat of power standing for its government (``Baltais nams``);
+  ``Savienotās Valstis`` is a GPE, whatever case and capitals;
 * a hyphenated surname after a first name is part of the person's name, and
   the same double name elsewhere in the article is that person
   (``Tims Bērnerss-Lī`` ... ``Bērnersam-Lī``);
@@ -436,27 +437,41 @@ def settled_by_lists(span: Span, canonical: str, lists: LabelLists) -> bool:
     """
     if span.label_ == "LOC":
         return is_region(span, lists)
-    return span.label_ == "ORG" and (listed_organisation(span, lists) or canonical.casefold() in lists.seats_of_power)
+    if span.label_ == "GPE":
+        return listed_form(canonical, lists.short_state_names) is not None
+    return span.label_ == "ORG" and (listed_organisation(span, lists)
+                                     or listed_form(canonical, lists.seats_of_power) is not None)
 
 
-def seats_of_power(doc: Doc, lists: LabelLists) -> list[Span]:
-    """``Baltais nams``, ``Kremlis``: a seat of power named for the government working in it is an ORG."""
+def listed_form(canonical: str, names: frozenset[str]) -> str | None:
+    """The listed name as written that ``canonical`` is, whatever its capitals (``Savienotās valstis``)."""
+    return next((n for n in names if n.casefold() == canonical.casefold()), None)
+
+
+def names_from_list(doc: Doc, names: frozenset[str], label: str) -> list[Span]:
+    """Mentions of the listed names (base forms as written) in any case, as ``label``.
+
+    ``Baltais nams``, ``Kremlis``: a seat of power named for the government
+    working in it is an ORG; ``Savienotās Valstis``, the United States without
+    ``Amerikas``, is a GPE. A cheap match of each word's first letters comes
+    before the base form is built.
+    """
     out = []
-    for seat in lists.seats_of_power:
-        words = seat.split()
+    for name in (n.casefold() for n in names):
+        words = name.split()
         for tok in doc:
             end = tok.i + len(words)
-            if not tok.is_title or end > len(doc) or any(
+            if not tok.text[:1].isupper() or end > len(doc) or any(
                     doc[tok.i + j].lower_[:3] != w[:3] for j, w in enumerate(words)):
                 continue
             span = doc[tok.i : end]
-            if canonical_form(tokens_from_span(span)).casefold() == seat or lemma(span[-1]) == words[-1]:
-                out.append(Span(doc, tok.i, end, label="ORG"))
+            if canonical_form(tokens_from_span(span)).casefold() == name or lemma(span[-1]) == words[-1]:
+                out.append(Span(doc, tok.i, end, label=label))
     return out
 
 
 def with_seat(ents: list[Span], seat: Span) -> list[Span]:
-    """``ents`` with ``seat`` in place of the guesses it overlaps that add no other name (``Baltā nama preses``)."""
+    """``ents`` with a listed name in place of the guesses it overlaps that add no other name (``Baltā nama preses``)."""
     overlapping = [e for e in ents if e.start < seat.end and seat.start < e.end]
     if any(e.label_ not in RELABELLED or any(t.text[:1].isupper() for t in e if not seat.start <= t.i < seat.end)
            for e in overlapping):
@@ -657,8 +672,9 @@ def repaired(doc: Doc, lists: LabelLists) -> list[Span]:
             ent = place_before_phrase(ent, lists)
         if ent is not None:
             out.append(ent)
-    for seat in seats_of_power(doc, lists):
-        out = with_seat(out, seat)
+    listed = names_from_list(doc, lists.seats_of_power, "ORG") + names_from_list(doc, lists.short_state_names, "GPE")
+    for name in listed:
+        out = with_seat(out, name)
     taken = {i for e in out for i in range(e.start, e.end)}
     for n, ent in enumerate(out):
         longer = with_head_noun(ent, lists, taken) if ent.label_ in RELABELLED else None

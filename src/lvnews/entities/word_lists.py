@@ -32,6 +32,7 @@ class LabelLists:
     brands: frozenset[str]
     continents: frozenset[str]
     seats_of_power: frozenset[str]
+    short_state_names: frozenset[str]
     english_loc_words: frozenset[str]
     admin_heads: frozenset[str]
 
