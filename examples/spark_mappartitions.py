@@ -1,6 +1,6 @@
 """Annotate a Spark DataFrame of articles with lvnews, partition by partition.
 
-Each Python worker process loads the analyzer once (``worker_analyzer`` keeps it
+Each Python worker process loads the analyzer once (``pipeline.shared_analyzer`` keeps it
 for the life of the process; Spark reuses Python workers by default,
 ``spark.python.worker.reuse=true``) and never receives it from the driver.
 ``lvnews`` must be installed on every executor (it brings the model with it);
@@ -20,7 +20,8 @@ from typing import Iterable, Iterator
 from pyspark.sql import Row, SparkSession
 from pyspark.sql.types import DoubleType, StringType, StructField, StructType
 
-from lvnews.batch import RECORD_COLUMNS, Task, annotate_task, flatten_record, worker_analyzer
+from lvnews.batch import RECORD_COLUMNS, Task, annotate_task, flatten_record
+from lvnews.pipeline import shared_analyzer
 
 SCHEMA = StructType([StructField(name, DoubleType() if name == "language_score" else StringType())
                      for name in RECORD_COLUMNS])
@@ -28,7 +29,7 @@ SCHEMA = StructType([StructField(name, DoubleType() if name == "language_score" 
 
 def annotate_partition(rows: Iterable[Row]) -> Iterator[tuple]:
     """Runs on an executor: rows in, flat records out; a bad article gives a row with ``error`` set."""
-    analyzer = worker_analyzer(None)  # this process's analyzer, loaded on first use
+    analyzer = shared_analyzer(None)  # this process's analyzer, loaded on first use
     for row in rows:
         ident = None if row["id"] is None else str(row["id"])
         outcome = annotate_task(analyzer, Task(ident, row["text"], {}), render="dict")

@@ -126,7 +126,7 @@ class Analyzer:
         ``as_tuples=True`` items are ``(text_or_dict, context)`` pairs and ``(Article,
         context)`` pairs come back, as with spaCy's ``nlp.pipe(as_tuples=True)``.
         ``n_process > 1`` spreads articles over worker processes running this
-        analyzer's pipeline as it is (see batch.py): the same records as serial.
+        analyzer's pipeline as it is (see lvnews.batch.pool): the same records as serial.
         """
         force_language = language_code(force_language)
         if as_tuples:
