@@ -17,7 +17,8 @@ from spacy.tokens import Doc, Span
 
 from .canonical import canonical_form, tokens_from_span
 from .kb import KnowledgeBase
-from .labels import is_hyphenated_name, label_lists, listed_form, settled_by_lists
+from .labels import label_lists
+from .listed_names import is_hyphenated_name, listed_form, settled_by_lists
 from .person_names import KEPT_IF_NOMINATIVE, attested, candidate_forms, original_gender
 
 FORMS_FILE = "plural_forms.json.gz"

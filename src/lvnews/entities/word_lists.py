@@ -13,8 +13,14 @@ import json
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 LISTS = Path(__file__).with_name("data") / "labels.json"
+# Tokens after which a capital letter says nothing about a name.
+OPENERS = {".", "!", "?", ":", "-", "–", "—", "(", "„", "“", '"', "«", "…"}
 NOMINATIVE_ENDINGS = ("s", "š", "a", "e", "is", "us", "i", "as", "es")
 
 
@@ -66,3 +72,16 @@ def known_base(text: str, lemma: str, words: frozenset[str]) -> str | None:
             if len(stem) > 2 and stem + ending in words:
                 return stem + ending
     return None
+
+
+def lemma(tok: Token) -> str:
+    return (tok.lemma_ or tok.text).lower()
+
+
+def base_in(tok: Token, words: frozenset[str]) -> str | None:
+    """The word of ``words`` the noun ``tok`` is a form of, or None (see ``known_base``)."""
+    return known_base(tok.text, tok.lemma_ or tok.text, words)
+
+
+def starts_sentence(tok: Token) -> bool:
+    return tok.i == 0 or tok.is_sent_start or tok.doc[tok.i - 1].text in OPENERS
