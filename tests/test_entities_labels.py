@@ -199,7 +199,8 @@ def test_a_person_before_a_cup_or_prize_names_an_event(nlp):
 
 def test_brands_with_their_products_and_seats_of_power_are_organisations(nlp):
     gen_m = "Case=Gen|Gender=Masc|Number=Sing"
-    doc = make(nlp, [("Viņi", "viņi", "PRON", ""), ("lieto", "lietot", "VERB", ""), ("Netflix", "Netflix", "PROPN", ""),
+    doc = make(nlp, [("Viņi", "viņi", "PRON", ""), ("lieto", "lietot", "VERB", ""),
+                     ("Netflix", "Netflix", "PROPN", ""),
                      ("Player", "Player", "X", ""), ("un", "un", "CCONJ", ""), ("Sony", "Sony", "PROPN", ""),
                      (",", ",", "PUNCT", ""), ("ziņo", "ziņot", "VERB", ""),
                      ("Baltais", "balts", "ADJ", "Case=Nom|Gender=Masc|Number=Sing|Definite=Def"),
@@ -211,7 +212,8 @@ def test_brands_with_their_products_and_seats_of_power_are_organisations(nlp):
 
 
 def test_continents_are_places_without_a_government(nlp):
-    doc = make(nlp, [("Vizīte", "vizīte", "NOUN", NOM_F), ("Āzijā", "Āzija", "PROPN", "Case=Loc|Gender=Fem|Number=Sing"),
+    doc = make(nlp, [("Vizīte", "vizīte", "NOUN", NOM_F),
+                     ("Āzijā", "Āzija", "PROPN", "Case=Loc|Gender=Fem|Number=Sing"),
                      ("un", "un", "CCONJ", ""), ("Ziemeļamerikas", "Ziemeļamerika", "PROPN", GEN_F),
                      ("pilsētās", "pilsēta", "NOUN", "Case=Loc|Gender=Fem|Number=Plur"), ("pēc", "pēc", "ADP", ""),
                      ("Eiropas", "Eiropa", "PROPN", GEN_F), ("Savienības", "savienība", "NOUN", GEN_F),
@@ -227,7 +229,8 @@ def test_a_place_before_a_common_noun_is_the_place_alone(nlp):
                      ("rūpnīcā", "rūpnīca", "NOUN", loc_f), ("un", "un", "CCONJ", ""),
                      ("Lielajām", "liels", "ADJ", "Case=Dat|Number=Plur"), ("balvām", "balva", "NOUN", "Case=Dat"),
                      ("Ogres", "Ogre", "PROPN", GEN_F), ("novadā", "novads", "NOUN", LOC_M),
-                     ("pie", "pie", "ADP", ""), ("Ventas", "Venta", "PROPN", GEN_F), ("krastā", "krasts", "NOUN", LOC_M)],
+                     ("pie", "pie", "ADP", ""), ("Ventas", "Venta", "PROPN", GEN_F),
+                     ("krastā", "krasts", "NOUN", LOC_M)],
                ["O", "B-LOC", "I-LOC", "O", "B-LOC", "I-LOC", "B-LOC", "I-LOC", "O", "B-LOC", "I-LOC"])
     assert found(doc) == [("Tartu", "GPE"), ("Ogres novadā", "LOC"), ("Ventas krastā", "LOC")]
 
@@ -247,7 +250,8 @@ def test_a_double_surname_is_part_of_the_person_throughout_the_article(nlp):
                      ("Smits-Lī", "Smits-Lī", "PUNCT", ""), ("(", "(", "PUNCT", ""), ("Mike", "Mike", "X", ""),
                      ("Smith-Lee", "Smith-Lee", "VERB", ""), (")", ")", "PUNCT", ""), (".", ".", "PUNCT", ""),
                      ("Vakar", "vakar", "ADV", ""), ("Smitam-Lī", "Smitam-Lī", "NOUN", "Case=Dat"),
-                     ("piekrita", "piekrist", "VERB", ""), ("Bādenes-Virtembergas", "Bādene-Virtemberga", "PROPN", GEN_F),
+                     ("piekrita", "piekrist", "VERB", ""),
+                     ("Bādenes-Virtembergas", "Bādene-Virtemberga", "PROPN", GEN_F),
                      ("valdība", "valdība", "NOUN", NOM_F)],
                ["O", "B-LOC", "I-LOC", "O", "O", "O", "O", "O", "B-TIME", "I-TIME", "O", "B-GPE", "O"])
     assert found(doc) == [("Maiks Smits-Lī", "PERSON"), ("Mike Smith-Lee", "PERSON"), ("Vakar", "TIME"),

@@ -151,9 +151,11 @@ def test_the_original_first_name_gives_the_gender_and_so_the_case():
     assert person_base_form(parts, hint="Masc") == ["Dens", "Korols"]
     assert person_base_form(parts, syntax="Nom", hint="Masc") == ["Dens", "Korols"]
     # ... and an -u first name of a man is his accusative, not an undeclined nominative.
-    assert person_base_form([P("Timiju", "Acc", "Fem"), P("Brauku", "Acc", "Fem")], hint="Masc") == ["Timijs", "Brauks"]
+    timmy = [P("Timiju", "Acc", "Fem"), P("Brauku", "Acc", "Fem")]
+    assert person_base_form(timmy, hint="Masc") == ["Timijs", "Brauks"]
     # "Helēnu Votsoni (Helen Watson)": a woman, the -i surname is the 5th declension's.
-    assert person_base_form([P("Helēnu", "Acc", "Masc"), P("Votsoni", "Acc", "Masc")], hint="Fem") == ["Helēna", "Votsone"]
+    helen = [P("Helēnu", "Acc", "Masc"), P("Votsoni", "Acc", "Masc")]
+    assert person_base_form(helen, hint="Fem") == ["Helēna", "Votsone"]
 
 
 def test_only_a_genitive_restores_an_alternated_consonant():
