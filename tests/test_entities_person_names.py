@@ -200,3 +200,10 @@ def test_declension_classes_the_article_and_the_stem_give_away():
     assert "vilss" in known
     assert person_base_form([P("Vilu", "Acc", "Masc")], known=known) == ["Vilss"]
     assert person_base_form([P("Vilu", "Acc", "Masc")]) == ["Vils"]
+
+
+def test_a_nominative_the_article_attests_outweighs_the_taggers_gender():
+    # "Rēnu" read as feminine by the tagger and lemmatizer; the article also writes "Rēns".
+    part = [P("Rēnu", "Acc", "Fem", "Rēna")]
+    assert person_base_form(part) == ["Rēna"]
+    assert person_base_form(part, known=attested(["Rēns"])) == ["Rēns"]

@@ -56,7 +56,7 @@ FOREIGN_LETTERS = set("wqxy")
 # (``Kārļa`` -> ``Kārlis``, ``Jāņa`` -> ``Jānis``, ``Lāča`` -> ``Lācis``).
 ALTERNATED = {"ļ": "l", "ņ": "n", "č": "c"}
 FIRST_NAMES = Path(__file__).with_name("data") / "first_names.json"
-VOTE_FIRST, VOTE_OTHER, VOTE_SYNTAX, VOTE_TITLE, VOTE_KNOWN, MISMATCH = 2, 1, 2, 3, 3, -2
+VOTE_FIRST, VOTE_OTHER, VOTE_SYNTAX, VOTE_TITLE, VOTE_KNOWN, MISMATCH = 2, 1, 2, 3, 5, -2
 
 
 class NamePart(NamedTuple):
