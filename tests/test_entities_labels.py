@@ -276,3 +276,15 @@ def test_the_united_states_without_amerikas_is_a_state(nlp):
                      ("Valstīm", "valsts", "PROPN", dat_pl)],
                ["O", "B-PERSON", "I-PERSON", "O", "B-GPE", "I-GPE", "I-GPE"])
     assert found(doc) == [("Savienotajām valstīm", "GPE"), ("Amerikas Savienotajām Valstīm", "GPE")]
+
+
+def test_a_quoted_name_given_as_a_source_is_an_organisation(nlp):
+    doc = make(nlp, [("Saskaņā", "saskaņa", "NOUN", "Case=Loc"), ("ar", "ar", "ADP", ""), ("“", "“", "PUNCT", ""),
+                     ("Daily", "Daily", "X", ""), ("Ledger", "Ledger", "X", ""), ("”", "”", "PUNCT", ""),
+                     (",", ",", "PUNCT", ""), ("“", "“", "PUNCT", ""), ("Baltic", "Baltic", "X", ""),
+                     ("Wire", "Wire", "X", ""), ("”", "”", "PUNCT", ""), ("ziņoja", "ziņot", "VERB", ""),
+                     ("par", "par", "ADP", ""), ("“", "“", "PUNCT", ""), ("Zelta", "zelts", "NOUN", "Case=Gen"),
+                     ("Rudens", "rudens", "NOUN", ""), ("”", "”", "PUNCT", ""), ("filmu", "filma", "NOUN", "")],
+               ["O"] * 18)
+    # A quoted title that nobody reports stays untagged.
+    assert found(doc) == [("Daily Ledger", "ORG"), ("Baltic Wire", "ORG")]

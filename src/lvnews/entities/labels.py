@@ -30,7 +30,8 @@ each a small function over the document's entities:
 * English names ending in an organisation word (``Des Moines Register``,
   ``Associated Press``) are organisations, in a place word (``Wembley
   Stadium``, a quoted ``Le Golf National``) places;
-* well-known companies, media and agencies (``Google``, ``Reuters``) are
+* a quoted name given as a source (``saskaņā ar “X”``, ``“X” ziņoja``) and
+  well-known companies, media and agencies (``Google``, ``Reuters``) are
   organisations, with the product words after them (``Google Drive``), and so
   is a seat of power standing for its government (``Baltais nams``);
   ``Savienotās Valstis`` is a GPE, whatever case and capitals;
@@ -64,14 +65,12 @@ from ..facts.lexicon import load_lexicon
 from .person_names import is_original_spelling
 from .listed_names import (
     RELABELLED, brand_span, hyphenated_people, is_brand, is_hyphenated_name, is_region, listed_organisation,
-    names_from_list, party_names, untagged_regions, with_seat,
+    names_from_list, party_names, quoted_sources, untagged_regions, with_seat,
 )
-from .word_lists import LabelLists, base_in, label_lists, lemma, starts_sentence
+from .word_lists import CLOSING_QUOTES, OPENING_QUOTES, LabelLists, base_in, label_lists, lemma, starts_sentence
 
 NAME_LABELS = ("PERSON", "ORG", "GPE", "LOC")
 BY_HEAD = RELABELLED | {"EVENT"}
-OPENING_QUOTES = {"„", "“", '"', "«"}
-CLOSING_QUOTES = {"”", "“", '"', "»"}
 ENGLISH_LINKS = {"of", "and", "&", "the", "for"}
 MAX_NAME = 6
 
@@ -498,7 +497,7 @@ def repaired(doc: Doc, lists: LabelLists) -> list[Span]:
     out.extend(untagged_regions(doc, lists, taken))
     # English names may replace what the model made of their parts, never a name reaching beyond them.
     protected = {i for e in out if e.label_ not in RELABELLED for i in range(e.start, e.end)}
-    for org in english_organisations(doc, lists, protected):
+    for org in [*english_organisations(doc, lists, protected), *quoted_sources(doc, protected)]:
         out = replace(out, org)
     out = quoted_organisations(sorted(out, key=lambda e: e.start), lists)
     return bracketed_same_label(doc, out)

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .canonical import canonical_form, tokens_from_span
 from .person_names import is_original_spelling
-from .word_lists import LabelLists, base_in, lemma, starts_sentence
+from .word_lists import CLOSING_QUOTES, OPENING_QUOTES, LabelLists, base_in, lemma, starts_sentence
 
 # Labels the rules may change: the model's guesses for names (and, by a head noun, events).
 RELABELLED = {"PERSON", "ORG", "GPE", "LOC", "MISC", "PRODUCT"}
@@ -215,3 +215,40 @@ def with_seat(ents: list[Span], seat: Span) -> list[Span]:
            for e in overlapping):
         return ents
     return [e for e in ents if e not in overlapping] + [seat]
+
+
+# Verbs of reporting: a quoted name that reports or is reported to is a medium or an agency.
+REPORTING = frozenset({"ziņot", "paziņot", "vēstīt", "rakstīt", "komentēt", "stāstīt", "informēt", "pavēstīt",
+                       "norādīt", "atklāt", "apgalvot"})
+
+
+def quoted_sources(doc: Doc, protected: set[int]) -> list[Span]:
+    """Quoted capitalised names given as a source: ``saskaņā ar “X”``, ``“X” ziņoja``, ``stāstīja “X”``.
+
+    Latvian puts names of media, agencies and companies in quotes, never a
+    person's; one that reports, or that something is told to or according to,
+    is an organisation.
+    """
+    out = []
+    for tok in doc:
+        if tok.text not in OPENING_QUOTES or tok.i + 2 >= len(doc):
+            continue
+        end = tok.i + 1
+        while end < len(doc) and end - tok.i <= 5 and doc[end].text not in CLOSING_QUOTES:
+            end += 1
+        words = doc[tok.i + 1 : end]
+        if end >= len(doc) or doc[end].text not in CLOSING_QUOTES or not _name_in_quotes(words, protected):
+            continue
+        before = doc[tok.i - 1] if tok.i > 0 else None
+        after = doc[end + 1] if end + 1 < len(doc) else None
+        according = tok.i > 1 and lemma(doc[tok.i - 1]) == "ar" and lemma(doc[tok.i - 2]) == "saskaņa"
+        reported = any(t is not None and t.pos_ == "VERB" and lemma(t) in REPORTING for t in (before, after))
+        if according or reported:
+            out.append(Span(doc, tok.i + 1, end, label="ORG"))
+    return out
+
+
+def _name_in_quotes(words: Span, protected: set[int]) -> bool:
+    """Capitalised words (English links between them) that no other kind of entity holds."""
+    return len(words) > 0 and words[0].text[:1].isupper() and not any(t.i in protected for t in words) \
+        and all(t.text[:1].isupper() or t.text in ("of", "and", "the", "&") for t in words if t.is_alpha)

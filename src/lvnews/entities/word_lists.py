@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 LISTS = Path(__file__).with_name("data") / "labels.json"
+OPENING_QUOTES = {"„", "“", '"', "«"}
+CLOSING_QUOTES = {"”", "“", '"', "»"}
 # Tokens after which a capital letter says nothing about a name.
 OPENERS = {".", "!", "?", ":", "-", "–", "—", "(", "„", "“", '"', "«", "…"}
 NOMINATIVE_ENDINGS = ("s", "š", "a", "e", "is", "us", "i", "as", "es")
