@@ -59,7 +59,7 @@ def mixed_calls(analyzer: pipeline.Analyzer) -> list[Callable[[], list[Article]]
     for n, text in enumerate(TEXTS):
         calls.append(lambda n=n, text=text: [lvnews.analyze(text, id=str(n))])
         calls.append(lambda n=n, text=text: [analyzer.analyze(text, id=str(n))])
-    items = [(str(n), text) for n, text in enumerate(TEXTS)]
+    items = [{"id": str(n), "text": text} for n, text in enumerate(TEXTS)]
     calls.append(lambda: list(analyzer.analyze_many(items, batch_size=2)))
     calls.append(lambda: list(analyzer.analyze_many(items[::-1], batch_size=4)))
     return calls
