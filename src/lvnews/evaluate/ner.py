@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..conll import bio_spans, read_paragraphs
-from .scoring import PRF
+from .scoring import PRF, count_labelled
 
 MACRO_LABELS = ("PERSON", "ORG", "GPE", "LOC")
 
@@ -31,16 +31,7 @@ def evaluate_ner(nlp: Language, path: str | Path, limit: int | None = None) -> d
     micro = PRF()
     per_label: dict[str, PRF] = defaultdict(PRF)
     for doc, gold in zip(nlp.pipe(docs, batch_size=64), gold_sets):
-        pred = {(e.start, e.end, e.label_) for e in doc.ents}
-        micro.tp += len(gold & pred)
-        micro.gold += len(gold)
-        micro.pred += len(pred)
-        for s in gold:
-            per_label[s[2]].gold += 1
-        for s in pred:
-            per_label[s[2]].pred += 1
-        for s in gold & pred:
-            per_label[s[2]].tp += 1
+        count_labelled(gold, {(e.start, e.end, e.label_) for e in doc.ents}, micro, per_label)
     macro = sum(per_label[label].f1 for label in MACRO_LABELS) / len(MACRO_LABELS)
     return {
         "file": str(path),

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
-from .scoring import PRF
+from .scoring import PRF, count_labelled
 
 LABELS = ("PERSON", "ORG", "GPE", "LOC")
 ARTICLES_FILE = "articles_dev.jsonl"
@@ -70,21 +70,13 @@ def score_articles(articles: Iterable[tuple[str, str, Sequence[Mention], Sequenc
     for ident, text, gold, pred in articles:
         gold_keys = {(m.start, m.end, m.label): m for m in gold}
         pred_keys = {(m.start, m.end, m.label): m for m in pred}
-        hits = gold_keys.keys() & pred_keys.keys()
-        micro.tp += len(hits)
-        micro.gold += len(gold_keys)
-        micro.pred += len(pred_keys)
-        for key in gold_keys:
-            per_label[key[2]].gold += 1
-        for key in pred_keys:
-            per_label[key[2]].pred += 1
+        hits = count_labelled(set(gold_keys), set(pred_keys), micro, per_label)
         gold_spans = {(m.start, m.end) for m in gold}
         pred_spans = {(m.start, m.end) for m in pred}
         spans.tp += len(gold_spans & pred_spans)
         spans.gold += len(gold_spans)
         spans.pred += len(pred_spans)
         for key in sorted(hits):
-            per_label[key[2]].tp += 1
             canonical_seen += 1
             want, got = gold_keys[key].canonical, pred_keys[key].canonical
             if want == got:
