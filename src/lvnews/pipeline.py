@@ -16,7 +16,7 @@ from collections import deque
 import threading
 import time
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Mapping
+from typing import Any, Iterable, Iterator, Mapping
 
 import spacy
 from spacy.language import Language
