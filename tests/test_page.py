@@ -113,3 +113,16 @@ def test_page_shows_api_errors(server, browser):
         assert "413" in page.inner_text("#status")
     finally:
         page.close()
+
+
+def test_page_shows_normalised_values(server, browser):
+    page = browser.new_page(viewport={"width": 1100, "height": 1000})
+    try:
+        page.goto(server.url + "/")
+        page.fill("#text", "Projekts 2019. gada 15. martā izmaksāja 3 miljonus eiro.")
+        page.click("#analyse")
+        page.wait_for_selector("#facts tbody tr.fact-quantity", timeout=30_000)
+        assert "2019. gada 15. martā = 2019-03-15" in page.inner_text("#language")
+        assert "EUR" in page.locator("#facts tbody tr.fact-quantity").first.inner_text()
+    finally:
+        page.close()
