@@ -23,7 +23,7 @@ ITEMS = [{"id": "money", "text": MONEY}, {"id": "role", "text": ROLE}, {"id": "q
 def custom(tmp_path_factory):
     """The bundled model with lvnews_money enabled, lvnews_role excluded, and the fact
     extractors' lexicon overridden in the config (no approximation words)."""
-    from lvnews.facts.lexicon import LEXICON_PATH
+    from lvnews.lexicon import LEXICON_PATH
 
     lexicon = json.loads(LEXICON_PATH.read_text(encoding="utf-8"))
     lexicon["approx"] = {kind: [] for kind in lexicon["approx"]}

@@ -76,7 +76,7 @@ def test_extractors_take_a_lexicon_from_config(tmp_path):
 
     import spacy
 
-    from lvnews.facts.lexicon import LEXICON_PATH
+    from lvnews.lexicon import LEXICON_PATH
     from lvnews.pipeline import model_path
 
     data = json.loads(LEXICON_PATH.read_text(encoding="utf8"))

@@ -18,9 +18,6 @@ import pytest
 
 SRC = Path(__file__).resolve().parents[1] / "src"
 PACKAGE = "lvnews"
-# The one package-level circle known and being removed elsewhere (issue #14, item 3):
-# entities and facts import each other. Every other circle fails now.
-KNOWN_PACKAGE_CIRCLE = frozenset({"lvnews.entities", "lvnews.facts"})
 
 
 def module_files(src: Path = SRC, package: str = PACKAGE) -> dict[str, Path]:
@@ -188,15 +185,8 @@ def test_no_module_imports_a_module_that_imports_it_back(graph):
     assert not found, "import circles between lvnews modules:\n" + describe(graph, found)
 
 
-def test_no_subpackage_circles_but_the_known_one(graph):
+def test_no_subpackage_imports_a_subpackage_that_imports_it_back(graph):
+    # entities and facts share their word lists through lvnews.lexicon, below both.
     packages = collapse(graph)
-    found = [c for c in circles(packages) if set(c) != KNOWN_PACKAGE_CIRCLE]
+    found = circles(packages)
     assert not found, "import circles between lvnews subpackages:\n" + describe(packages, found)
-
-
-@pytest.mark.xfail(strict=True, reason="lvnews.entities <-> lvnews.facts import each other (issue #14, item 3, "
-                                       "being fixed now); when this passes, drop KNOWN_PACKAGE_CIRCLE and this test")
-def test_entities_and_facts_do_not_import_each_other(graph):
-    packages = collapse(graph)
-    found = [c for c in circles(packages) if KNOWN_PACKAGE_CIRCLE <= set(c)]
-    assert not found, describe(packages, found)

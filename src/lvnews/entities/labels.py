@@ -61,7 +61,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..components import RuleComponent
-from ..facts.lexicon import load_lexicon
+from ..lexicon import load_lexicon
 from .person_names import is_original_spelling
 from .listed_names import (
     RELABELLED, brand_span, hyphenated_people, is_brand, is_hyphenated_name, is_region, listed_organisation,

@@ -18,8 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..components import RuleComponent
-from ..facts.lexicon import load_lexicon
-from ..facts.syntax import approx_before
+from ..lexicon import approx_before, load_lexicon
 from ..numbers import number_spans
 
 CURRENCIES = Path(__file__).with_name("data") / "currencies.json"

@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..components import RuleComponent
-from ..facts.lexicon import load_lexicon
+from ..lexicon import load_lexicon
 
 EXTENDABLE = {"ORG", "PERSON", "MISC", "PRODUCT", "GPE"}
 # Company legal forms written before a quoted name: ``SIA „Venceb”``, ``VAS "Latvijas Loto"``.

@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from ..components import RuleComponent
 from .. import extensions as _extensions  # noqa: F401  (Doc._.facts)
-from .lexicon import Lexicon, load_lexicon
+from ..lexicon import Lexicon, load_lexicon
 
 
 def facts_of(doc: Doc) -> list[dict]:

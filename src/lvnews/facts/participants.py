@@ -12,7 +12,7 @@ text order, so earlier facts are there to refer to.
 from __future__ import annotations
 
 from ..records import Article, Participant
-from .lexicon import load_lexicon
+from ..lexicon import load_lexicon
 from .role import gendered_role, name_gender
 
 REFERENCE_WINDOW = 200

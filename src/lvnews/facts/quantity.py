@@ -23,8 +23,8 @@ from .agreement import (ONE_FORMS, agrees_with_count, case_agrees, definite_lemm
                         known_declension, numeral_cases, takes_singular)
 from .base import FactExtractor
 from .currency import currency_of
-from .lexicon import Lexicon
-from .syntax import NOMINAL, approx_before, lemma
+from ..lexicon import Lexicon, approx_before
+from .syntax import NOMINAL, lemma
 
 COUNTED_POS = NOMINAL | {"SYM", "X"}
 # How far right of the number the counted noun may stand (``71 pilna servisa

@@ -7,7 +7,7 @@ from typing import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from ..entities.canonical import canonical_form, tokens_from_span
-from .lexicon import Lexicon
+from ..lexicon import Lexicon
 
 VERBAL = {"VERB", "AUX"}
 # Entity labels that can be an organisation in a fact (a city council is named by its city).
@@ -97,12 +97,3 @@ def descendants(tok: Token, through: set[str]) -> Iterator[Token]:
                 queue.append(child)
 
 
-def approx_before(doc: Doc, start: int, lexicon: Lexicon, limit: int = 4) -> tuple[str | None, int]:
-    """Qualifier (``vairāk nekā``, ``ap``) right before token ``start``: (kind, its start)."""
-    for words, kind in lexicon.approx:
-        n = len(words)
-        if start - n < 0:
-            continue
-        if tuple(t.lower_ for t in doc[start - n : start]) == words:
-            return kind, start - n
-    return None, start

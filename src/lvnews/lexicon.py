@@ -1,7 +1,9 @@
-"""The fact extractors' word lists, loaded once from ``data/lexicon.json``.
+"""Latvian word lists the rules share, loaded once from ``data/lexicon.json``.
 
-Lexicons are data, not code: adding a title or a membership verb is an edit
-to the JSON file, documented in docs/facts.md.
+The fact extractors and the entity rules read the same lists (qualifiers such
+as ``vairāk nekā``, titles, units, group nouns), so they live below both
+packages. Lexicons are data, not code: adding a title or a membership verb is
+an edit to the JSON file, documented in docs/facts.md.
 """
 
 from __future__ import annotations
@@ -10,6 +12,8 @@ import json
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+
+from spacy.tokens import Doc
 
 LEXICON_PATH = Path(__file__).with_name("data") / "lexicon.json"
 
@@ -84,3 +88,14 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
     )
     sets = {k: frozenset(w.lower() for w in v) for k, v in data.items() if isinstance(v, list)}
     return Lexicon(approx=tuple(approx), **{f: sets[f] for f in Lexicon.__dataclass_fields__ if f != "approx"})
+
+
+def approx_before(doc: Doc, start: int, lexicon: Lexicon, limit: int = 4) -> tuple[str | None, int]:
+    """Qualifier (``vairāk nekā``, ``ap``) right before token ``start``: (kind, its start)."""
+    for words, kind in lexicon.approx:
+        n = len(words)
+        if start - n < 0:
+            continue
+        if tuple(t.lower_ for t in doc[start - n : start]) == words:
+            return kind, start - n
+    return None, start
