@@ -112,4 +112,4 @@ def test_one_error_record_builder_for_every_path(analyzer, tmp_path):
     raised = batch.annotate_task(analyzer, batch.Task("y", 5), render="dict")
     assert raised.payload == {**made.payload, "id": "y", "text": "", "metadata": {}, "error": raised.error,
                               "meta": raised.payload["meta"]}
-    assert batch.render_article(batch.error_record(analyzer, task, batch.WORKER_DIED), "conllu").endswith(b"\n\n")
+    assert batch.render_article(batch.error_record(analyzer, batch.WORKER_DIED, task.id, task.text, task.metadata), "conllu").endswith(b"\n\n")

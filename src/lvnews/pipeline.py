@@ -228,7 +228,8 @@ class Analyzer:
         first = next((k for k, f in enumerate(factories) if f in ARTICLE_FACTORIES), len(names))
         return names[:first], names[first:]
 
-    def _base_meta(self) -> dict[str, Any]:
+    def base_meta(self) -> dict[str, Any]:
+        """``meta`` every record of this analyzer carries (version, model, backend), failed ones too."""
         return {"lvnews_version": __version__, "model": dict(self.model_info), "backend": self.backend}
 
     def _prepare(self, id_: str | None, text: str, metadata: dict,
@@ -241,7 +242,7 @@ class Analyzer:
         body = [b for b in blocks if b.kind == "paragraph"]
         published = published_date(metadata)
         article = Article(id=id_, language=guess.code, language_score=round(guess.score, 4), text=text,
-                          section=section, captions=captions, metadata=metadata, meta=self._base_meta(),
+                          section=section, captions=captions, metadata=metadata, meta=self.base_meta(),
                           published=published.isoformat() if published else None)
         analyse = guess.code == "lv"
         if analyse:

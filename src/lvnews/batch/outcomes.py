@@ -84,7 +84,8 @@ def scrub(value: Any) -> Any:
     return value
 
 
-def error_record(analyzer: Analyzer, task: Task, error: str, seconds: float = 0.0) -> Article:
+def error_record(analyzer: Analyzer, error: str, id: str | None = None, text: Any = None,
+                 metadata: Mapping[str, Any] | None = None, seconds: float = 0.0) -> Article:
     """The record of an article that failed: language ``und``, ``error`` set.
 
     The one builder of error records: in-process, in a worker, in the parent
@@ -92,10 +93,10 @@ def error_record(analyzer: Analyzer, task: Task, error: str, seconds: float = 0.
     """
     from ..records import Article
 
-    text = task.text if isinstance(task.text, str) else ""
-    meta = {**analyzer._base_meta(), "seconds": round(seconds, 4)}  # same meta as a good record
-    return Article(id=task.id, language="und", language_score=0.0, text=scrub(text), error=scrub(error),
-                   metadata=scrub(dict(task.metadata or {})), meta=meta)
+    text = text if isinstance(text, str) else ""
+    meta = {**analyzer.base_meta(), "seconds": round(seconds, 4)}  # same meta as a good record
+    return Article(id=id, language="und", language_score=0.0, text=scrub(text), error=scrub(error),
+                   metadata=scrub(dict(metadata or {})), meta=meta)
 
 
 def render_article(article: Article, render: str) -> Any:
@@ -132,7 +133,7 @@ def _render(article: Article, render: str) -> Any:
 
 def failure(analyzer: Analyzer, task: Task, error: str, render: str, seconds: float = 0.0) -> Outcome:
     """The Outcome of a failed article, wherever it failed."""
-    record = error_record(analyzer, task, error, seconds)
+    record = error_record(analyzer, error, task.id, task.text, task.metadata, seconds)
     return Outcome(task.id, render_article(record, render), 0, error, task.position)
 
 

@@ -15,7 +15,7 @@ from fastapi import APIRouter, Depends
 from fastapi.responses import Response
 from pydantic import BaseModel
 
-from ..batch import Task, error_record
+from ..batch import error_record
 from ..batch import describe as describe_error  # routes' own describe() is /v1/info
 from ..records import Article, MemberCountFact, MembershipFact, QuantityFact, RoleFact
 from .errors import ServiceError, documented
@@ -52,7 +52,7 @@ def analyze_items(analyzer: "Analyzer", items: list[AnalyzeRequest]) -> list[Art
     for n, (item, result) in enumerate(zip(items, analyze_together(analyzer, items))):
         if isinstance(result, Exception):  # a bug in one article must not lose the others
             log.error("batch item %d (id=%r) failed", n, item.id, exc_info=result)
-            result = error_record(analyzer, Task(item.id, item.text, dict(item.metadata)), describe_error(result))
+            result = error_record(analyzer, describe_error(result), item.id, item.text, item.metadata)
         out.append(result)
     return out
 
