@@ -9,9 +9,10 @@ promises is made true here, whatever the pipeline produced:
 * no token, entity or fact span starts or ends with whitespace;
 * ``entity.sentence`` and ``fact.sentence`` index the record's sentences.
 
-spaCy's parser guarantees the tree for the sentences it finds, but rule components
-that move sentence boundaries after it (``lvnews_sentence_repair``) can leave a token
-whose head lies in the next sentence; :func:`make_tree` repairs that.
+spaCy's parser gives one tree per sentence it finds, but a Doc may come from
+elsewhere (the Stanza backend's conversion, a caller's own Doc) with whitespace
+tokens, heads across a sentence boundary or no single root; :func:`make_tree`
+repairs that.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from .article import Chunk
 from .facts.participants import fullest_person, resolve_reference
 from .records import (Article, Entity, KBLink, MemberCountFact, MembershipFact, OfQuantity, Participant,
                       QuantityFact, RoleFact, Sentence, Token)
-from .times import published_date, time_value, value_at
+from .times import time_value, value_at
 
 # Every token sets every field: one shared set instead of one per token
 # (a third of a token record's memory).
@@ -161,8 +162,8 @@ def _add_entities(article: Article, doc: Doc, text_map: TextMap, sent_of_token: 
     """The record's entities; returns the entity id of each ``(start, end)`` token span."""
     entity_ids: dict[tuple[int, int], str] = {}
     for ent in doc.ents:
-        words = [tok for tok in ent if not tok.is_space]
-        if not words:
+        first = next((tok for tok in ent if not tok.is_space), None)
+        if first is None:
             continue
         s, e = _token_span(doc, text_map, ent.start, ent.end)
         ent_id = f"e{len(article.entities) + 1}"
@@ -170,15 +171,12 @@ def _add_entities(article: Article, doc: Doc, text_map: TextMap, sent_of_token: 
         kb = ent._.kb
         article.entities.append(Entity(
             id=ent_id, text=article.text[s:e], start=s, end=e, label=ent.label_,
-            canonical=ent._.canonical or ent.text, sentence=sent_of_token[words[0].i], kb=KBLink(**kb) if kb else None,
+            canonical=ent._.canonical or ent.text, sentence=sent_of_token[first.i], kb=KBLink(**kb) if kb else None,
             value=date_value_of(s, e, article) if ent.label_ == "TIME" else None,
         ))
     return entity_ids
 
 
-def published_of(article: Article) -> dt.date | None:
-    """The anchor of relative dates: ``Article.published``, else read from the metadata it comes from."""
-    return dt.date.fromisoformat(article.published) if article.published else published_date(article.metadata)
 
 
 def date_value_of(start: int, end: int, article: Article) -> str | None:
@@ -189,7 +187,11 @@ def date_value_of(start: int, end: int, article: Article) -> str | None:
     on its own.
     """
     found = value_at(article.times, start, end) if article.times else None
-    return found if found is not None else time_value(article.text[start:end], published_of(article))
+    if found is not None:
+        return found
+    # The analyzer set ``published`` from the metadata already: the anchor of relative dates.
+    published = dt.date.fromisoformat(article.published) if article.published else None
+    return time_value(article.text[start:end], published)
 
 
 def _add_facts(article: Article, doc: Doc, text_map: TextMap, sent_of_token: dict[int, int],

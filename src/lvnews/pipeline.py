@@ -6,7 +6,8 @@ article into the record contract. The spaCy ``Language`` stays reachable as
 
 Articles are analysed paragraph by paragraph: memory stays bounded for huge
 inputs, a Russian quote can be skipped without skipping its article, and
-offsets map back to the text exactly as given.
+offsets map back to the text exactly as given. The rules that read the whole
+article (``ARTICLE_FACTORIES``) then run on its paragraphs merged into one Doc.
 """
 
 from __future__ import annotations
@@ -162,12 +163,9 @@ class Analyzer:
     # -- internals --------------------------------------------------------
     def _analyze_stream(self, items: Iterable[tuple[str | None, Any, Mapping | None]],
                         force_language: str | None = None, batch_size: int = 64) -> Iterator[Article]:
-        """Records in input order; the paragraphs of ``batch_size`` articles share one ``nlp.pipe``.
-
-        spaCy's networks are fast on batches and slow one short paragraph at a
-        time, so articles are prepared in groups and their paragraphs parsed
-        together. Should the pipeline raise inside a group, the group is redone
-        article by article, so the error surfaces at the article that caused it.
+        """Records in input order; the paragraphs of a group of articles (at most
+        ``batch_size`` articles and :data:`GROUP_WORDS` words) share one ``nlp.pipe``:
+        spaCy's networks are fast on batches and slow one short paragraph at a time.
         """
         force_language = language_code(force_language)
         group: list[tuple[str | None, Any, Mapping | None]] = []
@@ -203,7 +201,7 @@ class Analyzer:
             started = time.perf_counter()
             article, chunks = self._prepare(id_, coerce_text(text), dict(metadata or {}), force_language)
             prepared.append((article, chunks, time.perf_counter() - started))
-        paragraph_pipes, article_pipes = self._split_pipeline()
+        article_pipes = self._article_pipes()
         texts = (c.text for _, chunks, _ in prepared for c in chunks)
         # However few articles a group has, their paragraphs go through the networks
         # in batches: one request alone was parsed a paragraph at a time (+40% time).
@@ -221,12 +219,14 @@ class Analyzer:
             done.append(article)
         return done
 
-    def _split_pipeline(self) -> tuple[list[str], list[str]]:
-        """(paragraph-level, article-level) names of the enabled components, in order."""
+    def _article_pipes(self) -> list[str]:
+        """The enabled components that run on the whole article, in order: the first
+        of ``ARTICLE_FACTORIES`` and all after it (asked each time: a user may have
+        enabled or disabled a component since)."""
         names = self.nlp.pipe_names
         factories = [self.nlp.get_pipe_meta(name).factory for name in names]
         first = next((k for k, f in enumerate(factories) if f in ARTICLE_FACTORIES), len(names))
-        return names[:first], names[first:]
+        return names[first:]
 
     def base_meta(self) -> dict[str, Any]:
         """``meta`` every record of this analyzer carries (version, model, backend), failed ones too."""

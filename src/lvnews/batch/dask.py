@@ -25,7 +25,7 @@ try:
 except ImportError as err:  # pragma: no cover - depends on the install
     raise ImportError("--dask needs Dask: pip install 'lvnews[distributed]'") from err
 
-from .outcomes import WORKER_DIED, Outcome, Task, annotate_tasks, failure
+from .outcomes import WORKER_DIED, Outcome, Task, annotate_tasks, error_render_of, failure
 from .pool import shipped, task_chunks
 
 if TYPE_CHECKING:
@@ -115,6 +115,5 @@ def _chunk_outcomes(chunk: list[Task], future: Any, submit: Any, analyzer: Analy
         try:
             outcomes.extend(submit([task]).result())
         except KilledWorker:
-            render = options.get("error_render") or options.get("render", "dict")
-            outcomes.append(failure(analyzer, task, WORKER_DIED, render))
+            outcomes.append(failure(analyzer, task, WORKER_DIED, error_render_of(options)))
     return outcomes

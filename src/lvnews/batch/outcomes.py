@@ -131,6 +131,11 @@ def _render(article: Article, render: str) -> Any:
     raise AssertionError(render)  # render_article checked it
 
 
+def error_render_of(options: Mapping[str, Any]) -> str:
+    """The form error records take under ``options`` (``annotate_task``'s keyword options)."""
+    return options.get("error_render") or options.get("render", "article")
+
+
 def failure(analyzer: Analyzer, task: Task, error: str, render: str, seconds: float = 0.0) -> Outcome:
     """The Outcome of a failed article, wherever it failed."""
     record = error_record(analyzer, error, task.id, task.text, task.metadata, seconds)

@@ -30,7 +30,8 @@ from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping
 
-from .outcomes import WORKER_DIED, Outcome, Task, annotate_task, as_exception, describe, failure, timed_out
+from .outcomes import (WORKER_DIED, Outcome, Task, annotate_task, as_exception, describe, error_render_of, failure,
+                       timed_out)
 
 if TYPE_CHECKING:
     import multiprocessing.context
@@ -166,8 +167,7 @@ class WorkerPool:
         raise AssertionError("unreachable")
 
     def _failure(self, task: Task, error: str, started: float) -> Outcome:
-        render = self._options.get("error_render") or self._options.get("render", "article")
-        return failure(self.analyzer, task, error, render, time.perf_counter() - started)
+        return failure(self.analyzer, task, error, error_render_of(self._options), time.perf_counter() - started)
 
     def _restart(self, generation: int) -> None:
         """A fresh pool if the one of ``generation`` is still the current (broken) one."""
