@@ -84,3 +84,9 @@ def test_longest_expression_wins_and_value_at_covers_it():
 ])
 def test_published_date(metadata, expected):
     assert published_date(metadata) == expected
+
+
+def test_april_genitive_with_its_consonant_change():
+    # aprīlis, aprīlī — but genitive aprīļa: the stem alternates l/ļ.
+    found = find_times("Lēmums pieņemts 2019. gada 1. aprīļa sēdē.", dt.date(2019, 5, 1))
+    assert [(t.text, t.value) for t in found] == [("2019. gada 1. aprīļa", "2019-04-01")]

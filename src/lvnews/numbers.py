@@ -566,9 +566,13 @@ _REFERENCE_WORDS = frozenset(
        for e in ("a", "as", "ai", "u", "ā", "e", "es", "ei", "i", "ē")}
     | {"bulvāris", "bulvāra", "bulvārī", "bulvāri", "bulvārim"}
 )  # fmt: skip
+#: Month stems as regular expressions, January first (``aprīlis``, gen. ``aprīļa``);
+#: ``times`` reads dates with the same stems.
+MONTH_STEMS = ("janvār", "februār", "mart", "aprī[lļ]", "maij", "jūnij", "jūlij", "august", "septembr",
+               "oktobr", "novembr", "decembr")
 _RE_MONTH = re.compile(
-    r"(?:janvār|februār|mart|aprī[lļ]|maij|jūnij|jūlij|august|septembr|oktobr|novembr|decembr)\w*"
-    r"|janv\.|febr\.|apr\.|jūn\.|jūl\.|aug\.|sept\.|okt\.|nov\.|dec\."
+    r"(?:%s)\w*" % "|".join(MONTH_STEMS)
+    + r"|janv\.|febr\.|apr\.|jūn\.|jūl\.|aug\.|sept\.|okt\.|nov\.|dec\."
 )
 _DATE_SEPARATORS = frozenset({"-", "–", "/", "."})
 _RE_SHORT_DIGITS = re.compile(r"[0-9]{1,2}")

@@ -19,14 +19,14 @@ import datetime as dt
 import re
 from typing import Callable, Iterable, Mapping
 
+from .numbers import MONTH_STEMS
 from .records import TimeExpression
 
 __all__ = ["find_times", "published_date", "value_at", "time_value", "TimeExpression"]
 
-# Month stems; the endings cover both declensions (``marts``/``martā``,
-# ``decembris``/``decembrī``) and every case.
-_MONTH_STEMS = ("janvār", "februār", "mart", "aprīl", "maij", "jūnij", "jūlij", "august",
-                "septembr", "oktobr", "novembr", "decembr")
+# Month stems (``numbers.MONTH_STEMS``); the endings cover both declensions
+# (``marts``/``martā``, ``decembris``/``decembrī``) and every case.
+_MONTH_STEMS = MONTH_STEMS
 _MONTH_ABBREVIATIONS = ("janv", "febr", "mart", "apr", "maij", "jūn", "jūl", "aug", "sept", "okt", "nov", "dec")
 _MONTH_ENDINGS = r"(?:is|im|am|a|i|ī|s|u|ā)"
 _MONTH = (r"(?P<month>(?:%s)%s|(?:%s)\.)"
@@ -65,7 +65,7 @@ def _word(pattern: str) -> re.Pattern[str]:
 def _month(text: str) -> int:
     low = text.lower()
     for n, stem in enumerate(_MONTH_STEMS, 1):
-        if low.startswith(stem):
+        if re.match(stem, low):
             return n
     for n, abbr in enumerate(_MONTH_ABBREVIATIONS, 1):
         if low.startswith(abbr):
