@@ -21,7 +21,7 @@ from pyspark.sql import Row, SparkSession
 from pyspark.sql.types import DoubleType, StringType, StructField, StructType
 
 from lvnews.batch import RECORD_COLUMNS, Task, annotate_task, flatten_record
-from lvnews.pipeline import shared_analyzer
+from lvnews.analyzer import shared_analyzer
 
 SCHEMA = StructType([StructField(name, DoubleType() if name == "language_score" else StringType())
                      for name in RECORD_COLUMNS])

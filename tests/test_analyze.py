@@ -108,7 +108,7 @@ def test_force_language_that_is_no_code_is_refused(analyzer, given):
 
 
 def test_shared_analyzer_is_one_per_model():
-    from lvnews.pipeline import model_path, shared_analyzer
+    from lvnews.analyzer import model_path, shared_analyzer
 
     assert shared_analyzer() is shared_analyzer(model_path()) is shared_analyzer(str(model_path()))
 

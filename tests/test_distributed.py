@@ -20,7 +20,7 @@ import pandas as pd  # noqa: E402
 from lvnews import batch  # noqa: E402
 from lvnews.batch import comparable  # noqa: E402
 from lvnews.distributed import annotate_bag, annotate_dataframe, records_to_dataframe  # noqa: E402
-from lvnews.pipeline import shared_analyzers  # noqa: E402
+from lvnews.analyzer import shared_analyzers  # noqa: E402
 
 from test_batch import expected, generate_articles, records, write_jsonl  # noqa: E402
 

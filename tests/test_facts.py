@@ -77,7 +77,7 @@ def test_extractors_take_a_lexicon_from_config(tmp_path):
     import spacy
 
     from lvnews.lexicon import LEXICON_PATH
-    from lvnews.pipeline import model_path
+    from lvnews.model_paths import model_path
 
     data = json.loads(LEXICON_PATH.read_text(encoding="utf8"))
     data["titles"] = data["titles"] + ["ceļvedis"]

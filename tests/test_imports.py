@@ -146,7 +146,7 @@ def circles(graph: dict[str, set[str]]) -> list[list[str]]:
     return sorted(found)
 
 
-def describe(graph: dict[str, set[str]], components: list[list[str]]) -> str:
+def format_circles(graph: dict[str, set[str]], components: list[list[str]]) -> str:
     lines = []
     for component in components:
         lines.append(" <-> ".join(component))
@@ -182,11 +182,11 @@ def test_the_graph_sees_imports_inside_functions_and_skips_type_checking(tmp_pat
 
 def test_no_module_imports_a_module_that_imports_it_back(graph):
     found = circles(graph)
-    assert not found, "import circles between lvnews modules:\n" + describe(graph, found)
+    assert not found, "import circles between lvnews modules:\n" + format_circles(graph, found)
 
 
 def test_no_subpackage_imports_a_subpackage_that_imports_it_back(graph):
     # entities and facts share their word lists through lvnews.lexicon, below both.
     packages = collapse(graph)
     found = circles(packages)
-    assert not found, "import circles between lvnews subpackages:\n" + describe(packages, found)
+    assert not found, "import circles between lvnews subpackages:\n" + format_circles(packages, found)

@@ -9,7 +9,7 @@ import sys
 import spacy
 
 import lvnews
-from lvnews.pipeline import model_path
+from lvnews.model_paths import model_path
 
 LABELS = {"PERSON", "ORG", "GPE", "LOC", "EVENT", "PRODUCT", "TIME", "MONEY", "MISC"}
 

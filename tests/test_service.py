@@ -508,21 +508,21 @@ def test_the_service_and_lvnews_analyze_share_one_model():
     """The app takes the process's shared analyzer: a process that serves and calls
     ``lvnews.analyze`` holds the model once, and both give the same record."""
     import lvnews
-    from lvnews import pipeline
+    from lvnews.analyzer import shared_analyzer, shared_analyzers
     from lvnews.service.app import create_app
     from lvnews.service.process import serve_in_thread
     from lvnews.service.settings import Settings
 
-    before = pipeline.shared_analyzers()
+    before = shared_analyzers()
     app = create_app(Settings(warmup=False))
     with serve_in_thread(app) as url:
         served = httpx.post(url + "/v1/analyze", json={"text": TEXT, "id": "s"}, timeout=60).json()
         direct = lvnews.analyze(TEXT, id="s").model_dump(mode="json")
-        assert app.state.lvnews.analyzer is pipeline.shared_analyzer()
-    added = [key for key in pipeline.shared_analyzers() if key not in before]
-    assert len(added) <= 1 and len(pipeline.shared_analyzers()) == len(before) + len(added)
+        assert app.state.lvnews.analyzer is shared_analyzer()
+    added = [key for key in shared_analyzers() if key not in before]
+    assert len(added) <= 1 and len(shared_analyzers()) == len(before) + len(added)
     if not before:  # this test alone: serving and lvnews.analyze loaded the model once between them
-        assert len(pipeline.shared_analyzers()) == 1
+        assert len(shared_analyzers()) == 1
     served["meta"].pop("seconds"), direct["meta"].pop("seconds")
     assert served == direct
 

@@ -3,7 +3,7 @@
 spaCy does not document its pipelines as safe to call from several threads, so an
 ``Analyzer`` runs one batch of articles at a time under its lock and concurrent
 callers take turns. ``lvnews.analyze``, the HTTP service and any caller's own
-threads share the process's one analyzer (``pipeline.shared_analyzer``); these
+threads share the process's one analyzer (``shared_analyzer``); these
 tests call it from many threads at once, and check with a probe component in a
 real pipeline that no two threads are ever inside the pipeline together.
 """
@@ -19,7 +19,7 @@ import pytest
 from spacy.language import Language
 
 import lvnews
-from lvnews import pipeline
+from lvnews.analyzer import Analyzer, shared_analyzer, shared_analyzers
 from lvnews.records import Article
 
 # Made-up news items (people and numbers are fictional), each with entities and facts.
@@ -53,7 +53,7 @@ def run_together(calls: list[Callable[[], list[Article]]]) -> list[list[Article]
         return list(pool.map(run, calls))
 
 
-def mixed_calls(analyzer: pipeline.Analyzer) -> list[Callable[[], list[Article]]]:
+def mixed_calls(analyzer: Analyzer) -> list[Callable[[], list[Article]]]:
     """lvnews.analyze, Analyzer.analyze and Analyzer.analyze_many (both orders) over TEXTS."""
     calls: list[Callable[[], list[Article]]] = []
     for n, text in enumerate(TEXTS):
@@ -66,7 +66,7 @@ def mixed_calls(analyzer: pipeline.Analyzer) -> list[Callable[[], list[Article]]
 
 
 def test_threads_sharing_the_analyzer_get_the_serial_records():
-    shared = pipeline.shared_analyzer()
+    shared = shared_analyzer()
     serial = {str(n): comparable(shared.analyze(text, id=str(n))) for n, text in enumerate(TEXTS)}
     assert all(record["entities"] and record["sentences"] for record in serial.values())
     for _ in range(ROUNDS):
@@ -76,7 +76,7 @@ def test_threads_sharing_the_analyzer_get_the_serial_records():
             for article in articles:
                 assert comparable(article) == serial[article.id], f"article {article.id} differs"
     # lvnews.analyze used this very analyzer: one model in the process, not one per caller.
-    assert pipeline.shared_analyzer() is shared
+    assert shared_analyzer() is shared
 
 
 class ConcurrencyProbe:

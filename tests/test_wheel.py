@@ -24,7 +24,7 @@ def test_wheel_install_finds_bundled_model(tmp_path):
     subprocess.run([str(py), "-m", "pip", "install", "-q", str(wheel)], check=True, capture_output=True)
     workdir = tmp_path / "elsewhere"
     workdir.mkdir()
-    code = ("import lvnews, spacy; from lvnews.pipeline import model_path; p = model_path(); "
+    code = ("import lvnews, spacy; from lvnews.model_paths import model_path; p = model_path(); "
             "a = lvnews.analyze('Valmierā atvērta jauna skola.'); "
             "spacy.load(p); print(p); print(a.sentences[0].tokens[0].lemma)")
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}

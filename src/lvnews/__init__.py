@@ -16,7 +16,7 @@ from .version import __version__
 
 def load(model=None, backend: str = "spacy", **kwargs: Any):  # noqa: ANN001, ANN201
     """Load an ``Analyzer`` (the bundled model unless ``model`` names another)."""
-    from .pipeline import load as _load
+    from .analyzer import load as _load
 
     return _load(model, backend=backend, **kwargs)
 
@@ -24,7 +24,7 @@ def load(model=None, backend: str = "spacy", **kwargs: Any):  # noqa: ANN001, AN
 def analyze(text: Any, id: str | None = None, metadata: Mapping[str, Any] | None = None,
             force_language: str | None = None):  # noqa: ANN201
     """Analyse one article with the shared analyzer; safe to call from several threads."""
-    from .pipeline import shared_analyzer
+    from .analyzer import shared_analyzer
 
     return shared_analyzer().analyze(text, id=id, metadata=metadata, force_language=force_language)
 
@@ -32,7 +32,7 @@ def analyze(text: Any, id: str | None = None, metadata: Mapping[str, Any] | None
 def __getattr__(name: str):  # noqa: ANN202
     # Records and the Analyzer import spaCy; load them only when asked for.
     if name == "Analyzer":
-        from .pipeline import Analyzer
+        from .analyzer import Analyzer
 
         return Analyzer
     if name in ("Article", "Entity", "Sentence", "Token"):

@@ -12,13 +12,13 @@ from .version import __version__
 
 
 def _load(args: argparse.Namespace):  # noqa: ANN202
-    from .pipeline import load
+    from .analyzer import load
 
     return load(getattr(args, "model", None), backend=getattr(args, "backend", "spacy"))
 
 
 def cmd_info(args: argparse.Namespace) -> int:
-    info = _load(args).describe()
+    info = _load(args).info()
     labels = info["labels"]
     if args.json:
         print(json.dumps(info, ensure_ascii=False, indent=2))
@@ -128,8 +128,8 @@ def cmd_annotate(args: argparse.Namespace) -> int:
     The model is loaded here, in the parent, whatever the engine: the batch
     package is handed the analyzer (it sits below ``pipeline`` and never loads one).
     """
-    from .batch import AnnotateOptions, ResumeError, annotate, check_options, describe, with_defaults
-    from .pipeline import shared_analyzer
+    from .batch import AnnotateOptions, ResumeError, annotate, check_options, error_message, with_defaults
+    from .analyzer import shared_analyzer
 
     options = with_defaults(AnnotateOptions.from_args(args))
     try:
@@ -139,7 +139,7 @@ def cmd_annotate(args: argparse.Namespace) -> int:
     try:
         analyzer = shared_analyzer(options.model, backend=options.backend)
     except Exception as exc:  # noqa: BLE001 - whatever spaCy or Stanza raise for a model they cannot load
-        return _annotate_fail(f"cannot load model {options.model or '(bundled)'!r}: {describe(exc)}", 2)
+        return _annotate_fail(f"cannot load model {options.model or '(bundled)'!r}: {error_message(exc)}", 2)
     try:
         summary = annotate(options, analyzer)
     except ResumeError as exc:
@@ -147,7 +147,7 @@ def cmd_annotate(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         return _annotate_fail(f"interrupted; rerun with --resume to continue {options.output}", 130)
     except OSError as exc:  # output not writable, disk full, Dask scheduler unreachable
-        return _annotate_fail(describe(exc), 1)
+        return _annotate_fail(error_message(exc), 1)
     if not options.quiet or summary.errors:
         print(summary.line(), file=sys.stderr)
     return 1 if options.strict and summary.errors else 0

@@ -27,17 +27,17 @@ try:
 except ImportError as err:  # pragma: no cover - depends on the install
     raise ImportError("lvnews.distributed needs Dask: pip install 'lvnews[distributed]'") from err
 
-from .batch import JSON_COLUMNS, RECORD_COLUMNS, BatchError, Task, annotate_tasks, describe, flatten_record
+from .batch import JSON_COLUMNS, RECORD_COLUMNS, BatchError, Task, annotate_tasks, error_message, flatten_record
 from .batch.dask import client_outcomes
 from .inputs import normalize_item
-from .pipeline import shared_analyzer
+from .analyzer import shared_analyzer
 
 if TYPE_CHECKING:
     import dask.dataframe as dd
     import pandas as pd
 
     from .batch import Outcome
-    from .pipeline import Analyzer
+    from .analyzer import Analyzer
 
 __all__ = ["annotate_bag", "annotate_dataframe", "records_to_dataframe", "flatten_record", "client_outcomes",
            "worker_analyzer", "RECORD_COLUMNS", "JSON_COLUMNS"]
@@ -90,7 +90,7 @@ def _item_task(item: Any, index: int) -> Task:
         id_, text, metadata = normalize_item(item, index)
     except (TypeError, ValueError) as exc:
         id_ = item.get("id") if isinstance(item, Mapping) else None
-        return Task(None if id_ is None else str(id_), "", {}, error=describe(exc))
+        return Task(None if id_ is None else str(id_), "", {}, error=error_message(exc))
     return Task(id_, text, dict(metadata))
 
 

@@ -3,7 +3,7 @@
 ``lvnews annotate`` (:func:`annotate`), ``Analyzer.analyze_many(n_process > 1)``
 (:func:`parallel_analyze`), the service's ``/v1/batch`` error records and
 ``lvnews.distributed`` all run on this package. It sits below
-``lvnews.pipeline``: it never imports it (nor loads a model), it is handed an
+``lvnews.analyzer``: it never imports it (nor loads a model), it is handed an
 ``Analyzer``. The parts, in the order the data flows:
 
 * ``readers``: directories, text and HTML files, JSONL, CSV/TSV, their ``.gz``
@@ -27,7 +27,7 @@ from __future__ import annotations
 from .command import (AnnotateOptions, Progress, Summary, annotate, check_options, local_outcomes, manifest_for,
                       outcomes_for, resolve_workers, with_defaults)
 from .outcomes import (JSON_COLUMNS, RECORD_COLUMNS, RENDERS, WORKER_DIED, BatchError, Outcome, Task,
-                       annotate_task, annotate_tasks, as_exception, comparable, describe, error_record, failure,
+                       annotate_task, annotate_tasks, as_exception, comparable, error_message, error_record, failure,
                        flatten_record, read_records, render_article, scrub, timed_out)
 from .pool import WorkerPool, parallel_analyze, pool_outcomes, task_chunks
 from .readers import (DOCUMENT_FORMATS, TABLE_FORMATS, Source, check_inputs, format_of, input_size, iter_sources,
@@ -39,7 +39,7 @@ __all__ = [
     "AnnotateOptions", "Progress", "Summary", "annotate", "check_options", "local_outcomes", "manifest_for",
     "outcomes_for", "resolve_workers", "with_defaults",
     "JSON_COLUMNS", "RECORD_COLUMNS", "RENDERS", "WORKER_DIED", "BatchError", "Outcome", "Task", "annotate_task",
-    "annotate_tasks", "as_exception", "comparable", "describe", "error_record", "failure", "flatten_record",
+    "annotate_tasks", "as_exception", "comparable", "error_message", "error_record", "failure", "flatten_record",
     "read_records", "render_article", "scrub", "timed_out",
     "WorkerPool", "parallel_analyze", "pool_outcomes", "task_chunks",
     "DOCUMENT_FORMATS", "TABLE_FORMATS", "Source", "check_inputs", "format_of", "input_size", "iter_sources",

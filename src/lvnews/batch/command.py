@@ -5,7 +5,7 @@ analyzer is the caller's (the CLI loads ``--model`` in the parent, so a bad
 model is a one-line error before any work starts, and that analyzer is the one
 the workers run); a bad article, a worker that dies twice on an article, or an
 article that runs past ``--timeout`` is an error record; the run goes on.
-Nothing here loads a model: the batch package sits below ``lvnews.pipeline``
+Nothing here loads a model: the batch package sits below ``lvnews.analyzer``
 (which uses the pool for ``analyze_many(n_process > 1)``).
 """
 
@@ -27,7 +27,7 @@ from .readers import check_inputs, input_size, iter_tasks, skip_done
 from .resume import RecordWriter, check_resume, scan_done, write_manifest
 
 if TYPE_CHECKING:
-    from ..pipeline import Analyzer
+    from ..analyzer import Analyzer
 
 
 class Progress:

@@ -29,7 +29,7 @@ from .outcomes import WORKER_DIED, Outcome, Task, annotate_tasks, error_render_o
 from .pool import shipped, task_chunks
 
 if TYPE_CHECKING:
-    from ..pipeline import Analyzer
+    from ..analyzer import Analyzer
 
 
 class ShippedAnalyzer(WorkerPlugin):

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
 if TYPE_CHECKING:
-    from ..pipeline import Analyzer
+    from ..analyzer import Analyzer
     from ..records import Article
 
 RENDERS = ("article", "dict", "jsonl", "conllu")
@@ -66,7 +66,7 @@ class BatchError(RuntimeError):
     """An article failed in a worker and the caller asked for exceptions, not error records."""
 
 
-def describe(exc: BaseException) -> str:
+def error_message(exc: BaseException) -> str:
     """``"<ExceptionType>: message"`` on one line, the form of ``Article.error``."""
     message = " ".join(str(exc).split())
     return f"{type(exc).__name__}: {message}" if message else type(exc).__name__
@@ -159,7 +159,7 @@ def annotate_task(analyzer: Analyzer, task: Task, render: str = "article", force
             words = sum(len(s.tokens) for s in article.sentences)
             return Outcome(task.id, payload, words, None, task.position)
         except Exception as exc:  # noqa: BLE001 - one bad article must not stop a batch
-            error = describe(exc)
+            error = error_message(exc)
     return failure(analyzer, task, error, error_render or render, time.perf_counter() - started)
 
 
@@ -188,7 +188,7 @@ def annotate_tasks(analyzer: Analyzer, tasks: Iterable[Task], options: Mapping[s
     """Annotate a chunk of tasks with ``analyzer``: a Dask partition or chunk, a Spark partition.
 
     The analyzer is the caller's: this package never loads a model, so that
-    ``lvnews.pipeline`` can use it without an import circle.
+    ``lvnews.analyzer`` can use it without an import circle.
     """
     return [annotate_task(analyzer, task, **options) for task in tasks]
 

@@ -30,13 +30,13 @@ from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping
 
-from .outcomes import (WORKER_DIED, Outcome, Task, annotate_task, as_exception, describe, error_render_of, failure,
+from .outcomes import (WORKER_DIED, Outcome, Task, annotate_task, as_exception, error_message, error_render_of, failure,
                        timed_out)
 
 if TYPE_CHECKING:
     import multiprocessing.context
 
-    from ..pipeline import Analyzer
+    from ..analyzer import Analyzer
     from ..records import Article
 
 # The analyzer and options of this worker process (set by the pool initializer).
@@ -96,7 +96,7 @@ def _context() -> multiprocessing.context.BaseContext:
 
     if "forkserver" in multiprocessing.get_all_start_methods():
         ctx = multiprocessing.get_context("forkserver")
-        ctx.set_forkserver_preload(["lvnews.pipeline"])
+        ctx.set_forkserver_preload(["lvnews.analyzer"])
         return ctx
     return multiprocessing.get_context("spawn")
 
@@ -107,7 +107,7 @@ def shipped(analyzer: Analyzer) -> bytes:
         return pickle.dumps(analyzer, protocol=pickle.HIGHEST_PROTOCOL)
     except Exception as exc:  # noqa: BLE001 - PicklingError, TypeError, AttributeError: all the same to the user
         raise TypeError(f"worker processes run this analyzer, sent to them pickled, and it does not pickle "
-                        f"({describe(exc)}): custom components must be importable functions or classes, "
+                        f"({error_message(exc)}): custom components must be importable functions or classes, "
                         "not lambdas or functions defined inside another function") from exc
 
 
@@ -142,7 +142,7 @@ class WorkerPool:
                 return self._pool.schedule(_work, (task,), timeout=self.timeout), self._generation
             except (BrokenProcessPool, RuntimeError) as exc:  # RuntimeError: the pool is not running
                 future: Future = Future()
-                future.set_exception(BrokenProcessPool(describe(exc)))
+                future.set_exception(BrokenProcessPool(error_message(exc)))
                 return future, self._generation
 
     def outcome(self, task: Task, future: Future, generation: int) -> Outcome:
@@ -157,13 +157,13 @@ class WorkerPool:
                 return self._failure(task, timed_out(self.timeout or 0), started)
             except (ProcessExpired, BrokenProcessPool, CancelledError) as exc:
                 if attempt == 2:
-                    return self._failure(task, WORKER_DIED if isinstance(exc, ProcessExpired) else describe(exc),
+                    return self._failure(task, WORKER_DIED if isinstance(exc, ProcessExpired) else error_message(exc),
                                          started)
                 if not isinstance(exc, ProcessExpired):
                     self._restart(generation)
                 future, generation = self.submit(task)
             except Exception as exc:  # noqa: BLE001 - e.g. a record that does not pickle: one article's error
-                return self._failure(task, describe(exc), started)
+                return self._failure(task, error_message(exc), started)
         raise AssertionError("unreachable")
 
     def _failure(self, task: Task, error: str, started: float) -> Outcome:

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any, BinaryIO, Callable, Iterable, Iterator, Mapping, Sequence
 
 from ..inputs import coerce_text
-from .outcomes import Task, describe
+from .outcomes import Task, error_message
 
 DOCUMENT_FORMATS = {".txt": "text", ".html": "html", ".htm": "html"}
 TABLE_FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".tsv": "tsv"}
@@ -128,7 +128,7 @@ def skip_done(tasks: Iterable[Task], done: Counter, skipped: list[int]) -> Itera
 
 def _failed(ident: str | None, exc: BaseException, position: int = 0, text: Any = "",
             metadata: dict | None = None) -> Task:
-    return Task(ident, text, metadata or {}, error=describe(exc), position=position)
+    return Task(ident, text, metadata or {}, error=error_message(exc), position=position)
 
 
 def _source_tasks(source: Source, fields: tuple[str, str], offset: int,

@@ -36,7 +36,7 @@ from .scoring import PRF
 if TYPE_CHECKING:
     from spacy.language import Language
 
-    from ..pipeline import Analyzer
+    from ..analyzer import Analyzer
 
 METRICS = ("Tokens", "Sentences", "UPOS", "XPOS", "UFeats", "Lemma", "UAS", "LAS")
 
@@ -153,7 +153,7 @@ def _as_analyzer(analyzer: "Analyzer | Language") -> "Analyzer":
     from spacy.language import Language
 
     if isinstance(analyzer, Language):
-        from ..pipeline import Analyzer
+        from ..analyzer import Analyzer
 
         return Analyzer(analyzer)
     return analyzer

@@ -21,13 +21,13 @@ from .auth import API_KEY_HEADER, PROTECTED_PREFIX, ApiKeyAuth
 from .errors import install_handlers
 from .limits import BodySizeLimit
 from .page import install_page
-from .routes import analyze_together, describe, router
+from .routes import analyze_together, router, service_info
 from .runner import AnalysisRunner, MicroBatcher
 from .settings import Settings
 from .state import WARMUP_TEXT, ServiceState
 
 if TYPE_CHECKING:
-    from ..pipeline import Analyzer
+    from ..analyzer import Analyzer
 
 log = logging.getLogger("lvnews.service")
 
@@ -45,7 +45,7 @@ def load_analyzer(settings: Settings) -> "Analyzer":
     ``lvnews.analyze`` gets this very analyzer, so the model is held once. It is
     thread-safe, so such calls may run while the service analyses (they take turns).
     """
-    from ..pipeline import shared_analyzer
+    from ..analyzer import shared_analyzer
 
     return shared_analyzer(settings.model, backend=settings.backend)
 
@@ -63,7 +63,7 @@ def lifespan_for(state: ServiceState, preloaded: "Analyzer | None"):  # noqa: AN
             await state.runner.call(analyzer.analyze, WARMUP_TEXT, timeout=never)
         state.analyzer = analyzer
         state.batcher = MicroBatcher(state.runner, partial(analyze_together, analyzer))
-        state.info = describe(analyzer, state)
+        state.info = service_info(analyzer, state)
         state.accepting = True
         log.info("lvnews %s ready: model %s", __version__, analyzer.model_info)
         try:

@@ -16,7 +16,7 @@ from fastapi.responses import Response
 from pydantic import BaseModel
 
 from ..batch import error_record
-from ..batch import describe as describe_error  # routes' own describe() is /v1/info
+from ..batch import error_message
 from ..records import Article, MemberCountFact, MembershipFact, QuantityFact, RoleFact
 from .errors import ServiceError, documented
 from .schemas import (AnalyzeRequest, BatchRequest, BatchResponse, EntitiesResponse, FactsResponse, Health, Info,
@@ -24,7 +24,7 @@ from .schemas import (AnalyzeRequest, BatchRequest, BatchResponse, EntitiesRespo
 from .state import ServiceState, get_state
 
 if TYPE_CHECKING:
-    from ..pipeline import Analyzer
+    from ..analyzer import Analyzer
 
 log = logging.getLogger("lvnews.service")
 router = APIRouter()
@@ -52,7 +52,7 @@ def analyze_items(analyzer: "Analyzer", items: list[AnalyzeRequest]) -> list[Art
     for n, (item, result) in enumerate(zip(items, analyze_together(analyzer, items))):
         if isinstance(result, Exception):  # a bug in one article must not lose the others
             log.error("batch item %d (id=%r) failed", n, item.id, exc_info=result)
-            result = error_record(analyzer, describe_error(result), item.id, item.text, item.metadata)
+            result = error_record(analyzer, error_message(result), item.id, item.text, item.metadata)
         out.append(result)
     return out
 
@@ -142,12 +142,12 @@ async def info(state: State) -> Info:
     return Info(**state.info)
 
 
-def describe(analyzer: "Analyzer", state: ServiceState) -> dict[str, Any]:
+def service_info(analyzer: "Analyzer", state: ServiceState) -> dict[str, Any]:
     """The /v1/info payload, computed once at start-up."""
     settings = state.settings
-    described = analyzer.describe()
+    info = analyzer.info()
     return {
-        **{key: described[key] for key in ("lvnews_version", "backend", "model", "pipeline", "labels")},
+        **{key: info[key] for key in ("lvnews_version", "backend", "model", "pipeline", "labels")},
         "fact_types": FACT_TYPES,
         "limits": {"max_bytes": settings.max_bytes, "max_batch": settings.max_batch,
                    "timeout_seconds": settings.timeout},

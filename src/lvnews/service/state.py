@@ -12,7 +12,7 @@ from .runner import AnalysisRunner, MicroBatcher
 from .settings import Settings
 
 if TYPE_CHECKING:
-    from ..pipeline import Analyzer
+    from ..analyzer import Analyzer
 
 # Analysed once at start-up so the first client does not pay for lazy set-up
 # (language profiles, vectors, first-call allocations) and /ready means ready.

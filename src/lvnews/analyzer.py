@@ -86,7 +86,7 @@ class Analyzer:
         self._lock = threading.RLock()
 
     # -- public API -----------------------------------------------------
-    def describe(self) -> dict[str, Any]:
+    def info(self) -> dict[str, Any]:
         """Version, model, pipeline, labels and model path (``lvnews info``, ``/v1/info``)."""
         labels = {name: list(getattr(pipe, "labels", ()) or ()) for name, pipe in self.nlp.pipeline
                   if name in ("ner", "parser")}
