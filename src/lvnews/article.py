@@ -498,6 +498,9 @@ def _extract_with_trafilatura(html: str) -> str:
         and children[0].tag == "head"
         and _same_title("".join(children[0].itertext()), title)
     ):
+        # Body text right after the heading, outside any element, is the heading's
+        # tail, and lxml's remove() takes the tail with the element.
+        main.text = children[0].tail
         main.remove(children[0])
     return _normalize_paragraphs(_render_trafilatura(main))
 
@@ -578,6 +581,21 @@ def _visible_text(root, drop_boilerplate: bool) -> str:
 
 
 def _extract_with_lxml(html: str) -> str:
+    """The visible text of ``html``, for when trafilatura finds no main text.
+
+    trafilatura's own fallbacks do not do this (checked with trafilatura 2.3.1).
+    ``trafilatura.extract`` runs them itself (readability, jusText, then
+    ``baseline``: ``fast=False`` is the default), and where it returns nothing,
+    ``trafilatura.baseline`` and ``trafilatura.html2txt`` return ``""`` for the
+    same string: their loader takes a fragment or plain text for something
+    other than HTML (no ``html`` in its first 50 characters, and parsed to an
+    element with fewer than two children, as ``<p>…</p>`` is), and their
+    ``basic_cleaning`` removes a page's only text when it is in ``footer`` or
+    ``aside``.  Handed lxml's tree instead, all three keep hidden elements;
+    ``html2txt`` returns one line (no paragraphs, no ``<br>``), ``baseline``
+    breaks a line at every inline tag, and ``extract`` drops text (short tables)
+    and merges paragraphs of input that is already only the article.
+    """
     root = _parse_html(html)
     if root is None:
         return ""
