@@ -9,12 +9,13 @@ edit tree's answer.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-import srsly
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.training import Example
+
+from .components import DataComponent, corpus_paragraphs
 
 
 def spelling_rules(lemma: str) -> str:
@@ -221,8 +222,13 @@ def is_verb_lemma(lemma: str) -> bool:
     return lemma.endswith(("t", "ties"))
 
 
-class LemmaLookup:
-    """Override lemmas of known (form, UPOS) pairs with the training lemma."""
+class LemmaLookup(DataComponent):
+    """Override lemmas of known (form, UPOS) pairs with the training lemma.
+
+    Tables: ``table`` ((form, UPOS) -> lemma) and ``suffixes`` (the suffix
+    rules for unseen words), built by :meth:`initialize` from the treebank's
+    training split. Without them the component keeps only its spelling rules.
+    """
 
     def __init__(self, nlp: Language, name: str = "lemma_lookup", table: dict[str, str] | None = None) -> None:
         self.name = name
@@ -282,18 +288,19 @@ class LemmaLookup:
         self.table = table
         self.known_lemmas = set(table.values())
 
-    def to_disk(self, path: str | Path, exclude: Iterable[str] = ()) -> None:
-        path = Path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        srsly.write_gzip_json(path / "table.json.gz", self.table)
-        srsly.write_gzip_json(path / "suffixes.json.gz", self.suffixes)
+    def initialize(self, get_examples: Callable[[], Iterable[Example]], *, nlp: Language | None = None,
+                   ud_train: str | None = None) -> None:
+        """Build the tables from the treebank's training split (``ud_train``, CoNLL-U)."""
+        paragraphs = corpus_paragraphs(ud_train, needed_by=self.name)
+        self.build((w.form, w.upos, w.lemma) for p in paragraphs for w in p.words)
 
-    def from_disk(self, path: str | Path, exclude: Iterable[str] = ()) -> "LemmaLookup":
-        self.table = srsly.read_gzip_json(Path(path) / "table.json.gz")
-        suffixes = Path(path) / "suffixes.json.gz"
-        self.suffixes = srsly.read_gzip_json(suffixes) if suffixes.exists() else {}
+    def tables(self) -> dict[str, dict]:
+        return {"table": self.table, "suffixes": self.suffixes}
+
+    def set_tables(self, tables: dict[str, dict]) -> None:
+        self.table = tables.get("table", {})
+        self.suffixes = tables.get("suffixes", {})
         self.known_lemmas = set(self.table.values())
-        return self
 
 
 @Language.factory("lvnews_lemma_lookup", default_config={})

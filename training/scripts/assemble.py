@@ -13,31 +13,16 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
-from typing import Iterable
 
 import spacy
 
 import lvnews
-from lvnews.conll import Word, read_paragraphs
-from lvnews.entities.canonical import parse_feats
-from lvnews.entities.gazetteer import common_words, known_names, place_heads
-from lvnews.entities.kb import KnowledgeBase, build_kb
 from lvnews.facts import FACT_COMPONENTS
 
 ATTRIBUTION = (
     "Trained on FullStack-LV (AiLab, Institute of Mathematics and Computer Science, University of Latvia; "
     "Gruzitis et al., LREC 2018) and UD_Latvian-LVTB (Pretkalniņa et al.), CC BY-SA 4.0"
 )
-
-
-def plural_forms(words: Iterable[Word]) -> dict[str, str]:
-    """lemma|Plur -> nominative plural, for nouns seen in that form in training."""
-    forms: dict[str, str] = {}
-    for w in words:
-        feats = parse_feats(w.feats)
-        if w.upos in ("NOUN", "PROPN") and feats.get("Number") == "Plur" and feats.get("Case") == "Nom":
-            forms.setdefault(w.lemma, w.form.lower() if w.upos == "NOUN" else w.form)
-    return {f"{k}|Plur": v for k, v in forms.items()}
 
 
 def main() -> None:
@@ -59,14 +44,12 @@ def main() -> None:
         nlp.add_pipe("ner", source=spacy.load(args.ner_from), after="parser")
     nlp.add_pipe("lvnews_sentence_rules", before="parser")
     nlp.add_pipe("lvnews_sentence_repair", after="parser")
-    ud_train = args.corpora / "ud" / "train.conllu"
-    ud_words = [w for p in read_paragraphs(ud_train) for w in p.words]
+    corpora = {"ud_train": str(args.corpora / "ud" / "train.conllu"),
+               "ner_train": str(args.corpora / "ner" / "train.conll")}
     lookup = nlp.add_pipe("lvnews_lemma_lookup", after="trainable_lemmatizer")
-    lookup.build((w.form, w.upos, w.lemma) for w in ud_words)
+    lookup.initialize(lambda: [], nlp=nlp, ud_train=corpora["ud_train"])
     gazetteer = nlp.add_pipe("lvnews_entity_gazetteer", after="ner")
-    ner_train = list(read_paragraphs(args.corpora / "ner" / "train.conll", ner=True))
-    gazetteer.set_data(known_names(ner_train), common_words((w.form, w.upos) for w in ud_words),
-                       place_heads(ner_train))
+    gazetteer.initialize(lambda: [], nlp=nlp, **corpora)
     nlp.add_pipe("lvnews_org_names", after="lvnews_entity_gazetteer")
     # After the name completion, so a definition sees the whole name it abbreviates.
     nlp.add_pipe("lvnews_acronyms", after="lvnews_org_names")
@@ -78,8 +61,7 @@ def main() -> None:
     nlp.disable_pipe("lvnews_money")
     # A surname alone after the full name keeps its own base form, as the news annotation has it.
     normalizer = nlp.add_pipe("lvnews_entity_normalizer", config={"surname_canonical": "surname"})
-    normalizer.kb = KnowledgeBase(build_kb(ud_train, args.corpora / "ner" / "train.conll", args.gazetteers))
-    normalizer.forms = plural_forms(ud_words)
+    normalizer.initialize(lambda: [], nlp=nlp, **corpora, gazetteers=str(args.gazetteers))
     for name in FACT_COMPONENTS:
         nlp.add_pipe(name)
     nlp.meta.update({

@@ -1,8 +1,8 @@
 """spaCy component that puts entity mentions in base form and links them.
 
 Sets ``Span._.canonical`` and ``Span._.kb`` on ``doc.ents``. The plural
-forms table and the knowledge base are data built by the training project
-and saved with the model.
+forms table and the knowledge base are built by ``initialize`` from the
+training corpora and saved with the model.
 """
 
 from __future__ import annotations
@@ -11,17 +11,18 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
-import srsly
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+from spacy.training import Example
 
-from .canonical import canonical_form, tokens_from_span
-from .kb import KnowledgeBase
+from ..components import DataComponent, corpus_paragraphs
+from ..conll import Word
+from .canonical import canonical_form, parse_feats, tokens_from_span
+from .kb import KnowledgeBase, build_kb
 from .labels import label_lists
 from .listed_names import is_hyphenated_name, listed_form, settled_by_lists
 from .person_names import KEPT_IF_NOMINATIVE, attested, candidate_forms, original_gender
 
-FORMS_FILE = "plural_forms.json.gz"
 RELABEL = {"PERSON", "ORG", "GPE", "LOC", "MISC"}
 # Labels of phrases that may start with a place (``Singapūrā laikā``).
 PHRASE_LABELS = {"EVENT", "TIME", "MISC", "PRODUCT"}
@@ -31,6 +32,16 @@ if not Span.has_extension("canonical"):
     Span.set_extension("canonical", default=None)
 if not Span.has_extension("kb"):
     Span.set_extension("kb", default=None)
+
+
+def plural_forms(words: Iterable[Word]) -> dict[str, str]:
+    """``lemma|Plur`` -> nominative plural, for nouns seen in that form in training."""
+    forms: dict[str, str] = {}
+    for w in words:
+        feats = parse_feats(w.feats)
+        if w.upos in ("NOUN", "PROPN") and feats.get("Number") == "Plur" and feats.get("Case") == "Nom":
+            forms.setdefault(w.lemma, w.form.lower() if w.upos == "NOUN" else w.form)
+    return {f"{k}|Plur": v for k, v in forms.items()}
 
 
 def title_context(ent: Span) -> tuple[str | None, str | None]:
@@ -135,8 +146,11 @@ def surname_links(doc: Doc, ents: Sequence[Span], canonicals: Sequence[str],
     return out
 
 
-class EntityNormalizer:
+class EntityNormalizer(DataComponent):
     """Base forms and links of ``doc.ents``; article-level, so it sees every mention of a person.
+
+    Tables: ``kb`` (the knowledge base's entries) and ``plural_forms``, built by
+    :meth:`initialize`; without them names keep the lemmatizer's base forms and no links.
 
     ``surname_canonical``: what a surname-only mention of a person named in full
     earlier gets as its canonical: ``"full_name"`` (``Bērziņam`` -> ``Jānis
@@ -259,17 +273,23 @@ class EntityNormalizer:
         return canonical_form(tokens_from_span(ent), self.forms, person=True, context=title_context(ent),
                               syntax=implied_case(ent), known=known_forms, hint=hint, indeclinable=undeclined)
 
-    def to_disk(self, path: str | Path, exclude: Iterable[str] = ()) -> None:
-        path = Path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        self.kb.to_disk(path)
-        srsly.write_gzip_json(path / FORMS_FILE, self.forms)
+    def initialize(self, get_examples: Callable[[], Iterable[Example]], *, nlp: Language | None = None,
+                   ud_train: str | None = None, ner_train: str | None = None,
+                   gazetteers: str | None = None) -> None:
+        """Build the tables from the training splits of the treebank (``ud_train``) and the
+        NER layer (``ner_train``), whose Wikipedia links make the knowledge base with the
+        CLDR names in the ``gazetteers`` folder."""
+        ud = corpus_paragraphs(ud_train, needed_by=self.name)
+        ner = corpus_paragraphs(ner_train, ner=True, needed_by=self.name)
+        self.kb = KnowledgeBase(build_kb(ud, ner, Path(gazetteers) if gazetteers else None))
+        self.forms = plural_forms(w for p in ud for w in p.words)
 
-    def from_disk(self, path: str | Path, exclude: Iterable[str] = ()) -> "EntityNormalizer":
-        path = Path(path)
-        self.kb = KnowledgeBase.from_disk(path)
-        self.forms = srsly.read_gzip_json(path / FORMS_FILE)
-        return self
+    def tables(self) -> dict[str, dict]:
+        return {"kb": self.kb.entries, "plural_forms": self.forms}
+
+    def set_tables(self, tables: dict[str, dict]) -> None:
+        self.kb = KnowledgeBase(tables.get("kb", {}))
+        self.forms = tables.get("plural_forms", {})
 
 
 @Language.factory("lvnews_entity_normalizer", default_config={"surname_canonical": "full_name"})

@@ -26,23 +26,22 @@ macro 68.15 -> 68.8 (training/RESULTS.md).
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable, Sequence
 
-import srsly
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+from spacy.training import Example
 
+from ..components import DataComponent, corpus_paragraphs
 from ..conll import Paragraph, bio_spans
 
-GAZETTEER_FILE = "gazetteer.json.gz"
 MAX_TOKENS = 4
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC"}
 # Tokens after which a capital letter says nothing about a name.
 OPENERS = {".", "!", "?", "-", "–", "—", '"', "„", "“", ":", "…"}
 
 
-def known_names(paragraphs: list[Paragraph], min_count: int = 2, min_share: float = 0.7) -> dict[str, str]:
+def known_names(paragraphs: Sequence[Paragraph], min_count: int = 2, min_share: float = 0.7) -> dict[str, str]:
     """``"tok tok"`` -> label for sequences tagged as that entity in >= ``min_share`` of their occurrences."""
     labelled: dict[tuple[str, ...], Counter] = defaultdict(Counter)
     for para in paragraphs:
@@ -66,7 +65,7 @@ def known_names(paragraphs: list[Paragraph], min_count: int = 2, min_share: floa
     return names
 
 
-def place_heads(paragraphs: list[Paragraph], min_count: int = 3, min_share: float = 0.6) -> set[str]:
+def place_heads(paragraphs: Sequence[Paragraph], min_count: int = 3, min_share: float = 0.6) -> set[str]:
     """Lemmas of nouns that, after a capitalised word, mostly close a LOC span with it."""
     together: Counter = Counter()
     seen: Counter = Counter()
@@ -106,7 +105,14 @@ def is_capitalised_common_word(doc: Doc, ent: Span, common: set[str]) -> bool:
     return (starts or (tok.text.isupper() and len(tok.text) > 1)) and tok.text.lower() in common
 
 
-class EntityGazetteer:
+class EntityGazetteer(DataComponent):
+    """Known names added, capitalised common words dropped, place nouns joined to their name.
+
+    Tables (one ``gazetteer`` file): ``names`` (``"tok tok"`` -> label), ``common``
+    (lower-cased common words) and ``places`` (place head lemmas), built by
+    :meth:`initialize` from the training splits. Without them it changes nothing.
+    """
+
     def __init__(self, nlp: Language, name: str = "entity_gazetteer") -> None:
         self.name = name
         self.names: dict[str, str] = {}
@@ -158,16 +164,21 @@ class EntityGazetteer:
                 return Span(doc, i, end, label=label)
         return None
 
-    def to_disk(self, path: str | Path, exclude: Iterable[str] = ()) -> None:
-        path = Path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        srsly.write_gzip_json(path / GAZETTEER_FILE, {"names": self.names, "common": sorted(self.common),
-                                                      "places": sorted(self.places)})
+    def initialize(self, get_examples: Callable[[], Iterable[Example]], *, nlp: Language | None = None,
+                   ud_train: str | None = None, ner_train: str | None = None) -> None:
+        """Build the tables from the NER layer's training split (``ner_train``) and the
+        treebank's (``ud_train``, which says which words are never names)."""
+        ner = corpus_paragraphs(ner_train, ner=True, needed_by=self.name)
+        ud = corpus_paragraphs(ud_train, needed_by=self.name)
+        self.set_data(known_names(ner), common_words((w.form, w.upos) for p in ud for w in p.words),
+                      place_heads(ner))
 
-    def from_disk(self, path: str | Path, exclude: Iterable[str] = ()) -> "EntityGazetteer":
-        data = srsly.read_gzip_json(Path(path) / GAZETTEER_FILE)
-        self.set_data(data["names"], set(data["common"]), set(data.get("places", ())))
-        return self
+    def tables(self) -> dict[str, dict]:
+        return {"gazetteer": {"names": self.names, "common": sorted(self.common), "places": sorted(self.places)}}
+
+    def set_tables(self, tables: dict[str, dict]) -> None:
+        data = tables.get("gazetteer", {})
+        self.set_data(data.get("names", {}), set(data.get("common", ())), set(data.get("places", ())))
 
 
 @Language.factory("lvnews_entity_gazetteer", default_config={})

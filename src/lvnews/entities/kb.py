@@ -15,12 +15,8 @@ from pathlib import Path
 from typing import Iterable, Iterator
 from urllib.parse import quote, unquote
 
-import srsly
-
-from ..conll import Paragraph, bio_spans, read_paragraphs
+from ..conll import Paragraph, bio_spans
 from .canonical import CanonToken, canonical_form, parse_feats
-
-KB_FILE = "kb.json.gz"
 
 
 def link_from_wiki(wiki: str) -> dict[str, str]:
@@ -56,13 +52,14 @@ def gold_mentions(ud: Paragraph, ner: Paragraph) -> Iterator[tuple[str, str, str
         yield canonical_form(toks, person=label == "PERSON"), label, wiki
 
 
-def build_kb(ud_path: Path, ner_path: Path, gazetteers: Path | None) -> dict[str, dict]:
-    """Canonical name (casefolded) -> {"id", "name", "url", "label"}."""
-    ner = {p.id: p for p in read_paragraphs(ner_path, ner=True)}
+def build_kb(ud: Iterable[Paragraph], ner: Iterable[Paragraph], gazetteers: Path | None) -> dict[str, dict]:
+    """Canonical name (casefolded) -> {"id", "name", "url", "label"}, from the treebank's and the
+    NER layer's paragraphs (aligned by id) and the CLDR names in ``gazetteers``."""
+    ner_by_id = {p.id: p for p in ner}
     votes: dict[str, Counter] = defaultdict(Counter)
     names: dict[str, str] = {}
-    for para in read_paragraphs(ud_path):
-        other = ner.get(para.id)
+    for para in ud:
+        other = ner_by_id.get(para.id)
         if other is None or [w.form for w in other.words] != [w.form for w in para.words]:
             continue
         for canonical, label, wiki in gold_mentions(para, other):
@@ -108,10 +105,3 @@ class KnowledgeBase:
         if entry is None:
             return None
         return {"id": entry["id"], "name": entry["name"], "url": entry["url"]}
-
-    def to_disk(self, path: Path) -> None:
-        srsly.write_gzip_json(Path(path) / KB_FILE, self.entries)
-
-    @classmethod
-    def from_disk(cls, path: Path) -> "KnowledgeBase":
-        return cls(srsly.read_gzip_json(Path(path) / KB_FILE))
