@@ -33,6 +33,12 @@ class RuleComponent:
 
     name: str = ""
 
+    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        return b""
+
+    def from_bytes(self, bytes_data: bytes, *, exclude: Iterable[str] = ()) -> "RuleComponent":
+        return self
+
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
         return None
 
@@ -56,6 +62,13 @@ class DataComponent:
 
     def set_tables(self, tables: dict[str, Any]) -> None:
         raise NotImplementedError
+
+    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        return srsly.msgpack_dumps(self.tables())
+
+    def from_bytes(self, bytes_data: bytes, *, exclude: Iterable[str] = ()) -> "DataComponent":
+        self.set_tables(srsly.msgpack_loads(bytes_data))
+        return self
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
         path = Path(path)

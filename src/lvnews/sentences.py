@@ -32,6 +32,8 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .components import RuleComponent
+
 DASHES = {"-", "–", "—"}
 FINAL = {"?", "!", "?!", "!?", "...", "…"}
 CLOSING = {"”", '"', "“", "»"}
@@ -117,11 +119,31 @@ def repair_boundaries(doc: Doc) -> Doc:
     return doc
 
 
-@Language.component("lvnews_sentence_repair")
-def sentence_repair(doc: Doc) -> Doc:
-    return repair_boundaries(doc)
+class SentenceRules(RuleComponent):
+    """Before the parser: the dialogue boundaries of :func:`dialogue_boundaries`."""
+
+    def __init__(self, name: str = "sentence_rules") -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        return dialogue_boundaries(doc)
 
 
-@Language.component("lvnews_sentence_rules")
-def sentence_rules(doc: Doc) -> Doc:
-    return dialogue_boundaries(doc)
+class SentenceRepair(RuleComponent):
+    """After the parser: fragments that cannot start a sentence rejoin the one before."""
+
+    def __init__(self, name: str = "sentence_repair") -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        return repair_boundaries(doc)
+
+
+@Language.factory("lvnews_sentence_repair", default_config={})
+def sentence_repair(nlp: Language, name: str) -> SentenceRepair:
+    return SentenceRepair(name)
+
+
+@Language.factory("lvnews_sentence_rules", default_config={})
+def sentence_rules(nlp: Language, name: str) -> SentenceRules:
+    return SentenceRules(name)
