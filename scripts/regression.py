@@ -7,6 +7,9 @@ JSON line (``meta.seconds`` dropped: it is the only field that may differ):
     python scripts/regression.py save  [--dir .regression]   # before the change
     python scripts/regression.py check [--dir .regression]   # after it: exit 1 on any difference
 
+``--model PATH`` analyses with another pipeline than the bundled one, e.g. a
+freshly assembled model checked against the snapshot of the shipped one.
+
 ``check`` prints the first differing records. The snapshot is not committed: it is
 made from the corpora in ../shared, which stay out of the repository.
 """
@@ -45,11 +48,11 @@ def inputs() -> dict[str, list[dict]]:
     return sets
 
 
-def record_lines(articles: list[dict]) -> list[str]:
+def record_lines(articles: list[dict], model: Path | None = None) -> list[str]:
     import lvnews
 
     lines = []
-    for article in lvnews.load().analyze_many(articles):
+    for article in lvnews.load(model).analyze_many(articles):
         data = article.model_dump(mode="json")
         data["meta"].pop("seconds", None)
         lines.append(json.dumps(data, ensure_ascii=False, sort_keys=True))
@@ -60,12 +63,13 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("action", choices=["save", "check"])
     ap.add_argument("--dir", type=Path, default=ROOT / ".regression")
+    ap.add_argument("--model", type=Path, default=None, help="pipeline to analyse with (default: the bundled one)")
     args = ap.parse_args()
     args.dir.mkdir(parents=True, exist_ok=True)
     failed = False
     for name, articles in inputs().items():
         path = args.dir / f"{name}.jsonl"
-        lines = record_lines(articles)
+        lines = record_lines(articles, args.model)
         if args.action == "save":
             path.write_text("\n".join(lines) + "\n", encoding="utf-8")
             print(f"{name}: {len(lines)} records saved to {path}")

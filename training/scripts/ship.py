@@ -1,8 +1,9 @@
-"""Copy an assembled model into models/ when it beats the shipped one on dev.
+"""Put an assembled model's dev scores in its meta and copy it into models/ when it beats the shipped one.
 
 "Better" is the mean of the dev scores the issues track (UPOS, UFeats, Lemma,
-LAS, NER micro F1); the scores go into the model's meta so ``lvnews info``
-and the README can quote them.
+LAS, NER micro F1); the scores go into the model's meta (``lvnews_dev_scores``)
+so ``lvnews info`` and the README can quote them. Without a target, the scores
+only go into the assembled model's own meta.
 """
 
 from __future__ import annotations
@@ -19,26 +20,40 @@ def summary(scores: dict) -> float:
     return sum(scores.get(k, 0.0) for k in KEYS) / len(KEYS)
 
 
+def shipped_scores(model: Path) -> dict:
+    """The dev scores in a model's meta ({} when none, or no model)."""
+    meta = model / "meta.json"
+    if not meta.exists():
+        return {}
+    return json.loads(meta.read_text(encoding="utf8")).get("lvnews_dev_scores") or {}
+
+
+def write_scores(model: Path, scores: dict) -> None:
+    meta_path = model / "meta.json"
+    meta = json.loads(meta_path.read_text(encoding="utf8"))
+    meta["lvnews_dev_scores"] = scores
+    meta_path.write_text(json.dumps(meta, ensure_ascii=False, indent=2), encoding="utf8")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("model", type=Path)
     ap.add_argument("metrics", type=Path)
-    ap.add_argument("target", type=Path)
+    ap.add_argument("target", type=Path, nargs="?", default=None)
     ap.add_argument("--force", action="store_true")
     args = ap.parse_args()
     scores = json.loads(args.metrics.read_text(encoding="utf8"))
-    meta_path = args.target / "meta.json"
-    if meta_path.exists() and not args.force:
-        old = json.loads(meta_path.read_text(encoding="utf8")).get("lvnews_dev_scores") or {}
-        if old and summary(old) >= summary(scores):
-            print(f"not shipped: {summary(scores):.2f} <= shipped {summary(old):.2f}")
-            return
+    write_scores(args.model, scores)
+    if args.target is None:
+        print(f"dev scores written to {args.model / 'meta.json'} (summary {summary(scores):.2f})")
+        return
+    old = shipped_scores(args.target)
+    if old and summary(old) >= summary(scores) and not args.force:
+        print(f"not shipped: {summary(scores):.2f} <= shipped {summary(old):.2f}")
+        return
     if args.target.exists():
         shutil.rmtree(args.target)
     shutil.copytree(args.model, args.target)
-    meta = json.loads((args.target / "meta.json").read_text(encoding="utf8"))
-    meta["lvnews_dev_scores"] = scores
-    (args.target / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=2), encoding="utf8")
     print(f"shipped {args.target} (summary {summary(scores):.2f})")
 
 
