@@ -29,6 +29,7 @@ from collections import Counter, defaultdict
 from typing import Callable, Iterable, Sequence
 
 from spacy.language import Language
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.training import Example
 
@@ -115,33 +116,23 @@ class EntityGazetteer(DataComponent):
 
     def __init__(self, nlp: Language, name: str = "entity_gazetteer") -> None:
         self.name = name
-        self.names: dict[str, str] = {}
-        self.common: set[str] = set()
-        self.places: set[str] = set()
-        self._by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        self.vocab = nlp.vocab
+        self.set_data({}, set())
 
     def set_data(self, names: dict[str, str], common: set[str], places: set[str] = frozenset()) -> None:
         self.names, self.common, self.places = names, common, set(places)
-        by_first: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+        by_label: dict[str, list[Doc]] = defaultdict(list)
         for text, label in names.items():
-            tokens = tuple(text.split(" "))
-            by_first[tokens[0]].append((tokens, label))
-        # Longest first, so ``Eiropas Savienība`` wins over ``Eiropas``.
-        self._by_first = {k: sorted(v, key=lambda x: -len(x[0])) for k, v in by_first.items()}
+            by_label[label].append(Doc(self.vocab, words=text.split(" ")))
+        # Exact spelling, token by token: the name as the training data wrote it.
+        self.matcher = PhraseMatcher(self.vocab, attr="ORTH")
+        for label, patterns in by_label.items():
+            self.matcher.add(label, patterns)
 
     def __call__(self, doc: Doc) -> Doc:
         ents = [self._with_place_noun(doc, e) for e in doc.ents
                 if e.text in self.names or not is_capitalised_common_word(doc, e, self.common)]
-        taken = {i for e in ents for i in range(e.start, e.end)}
-        added = []
-        i = 0
-        while i < len(doc):
-            match = self._match(doc, i, taken)
-            if match is None:
-                i += 1
-                continue
-            added.append(match)
-            i = match.end
+        added = self._known_names(doc, {i for e in ents for i in range(e.start, e.end)})
         if added or [(e.start, e.end, e.label) for e in ents] != [(e.start, e.end, e.label) for e in doc.ents]:
             doc.ents = sorted(ents + added, key=lambda e: e.start)
         return doc
@@ -156,13 +147,24 @@ class EntityGazetteer(DataComponent):
             return Span(doc, ent.start, ent.end + 1, label="LOC")
         return ent
 
-    def _match(self, doc: Doc, i: int, taken: set[int]) -> Span | None:
-        for tokens, label in self._by_first.get(doc[i].text, ()):
-            end = i + len(tokens)
-            if end <= len(doc) and all(doc[i + k].text == t for k, t in enumerate(tokens)) \
-                    and not any(k in taken for k in range(i, end)):
-                return Span(doc, i, end, label=label)
-        return None
+    def _known_names(self, doc: Doc, taken: set[int]) -> list[Span]:
+        """Known names on free tokens, left to right: at each start the longest one
+        (``Eiropas Savienība`` over ``Eiropas``) that overlaps no taken token, and
+        none starting inside a name already added."""
+        ends: dict[int, list[tuple[int, int]]] = defaultdict(list)
+        for label, start, end in self.matcher(doc):
+            ends[start].append((end, label))
+        added: list[Span] = []
+        free_from = 0
+        for start in sorted(ends):
+            if start < free_from:
+                continue
+            for end, label in sorted(ends[start], reverse=True):
+                if taken.isdisjoint(range(start, end)):
+                    added.append(Span(doc, start, end, label=label))
+                    free_from = end
+                    break
+        return added
 
     def initialize(self, get_examples: Callable[[], Iterable[Example]], *, nlp: Language | None = None,
                    ud_train: str | None = None, ner_train: str | None = None) -> None:
