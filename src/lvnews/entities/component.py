@@ -18,7 +18,7 @@ from spacy.training import Example
 from ..components import DataComponent, corpus_paragraphs
 from ..conll import Word
 from .canonical import canonical_form, parse_feats, tokens_from_span
-from .kb import KnowledgeBase, build_kb
+from .kb import NameLinks, build_kb
 from .labels import label_lists
 from .listed_names import is_hyphenated_name, listed_form, settled_by_lists
 from .person_names import KEPT_IF_NOMINATIVE, attested, candidate_forms, original_gender
@@ -163,7 +163,7 @@ class EntityNormalizer(DataComponent):
         if surname_canonical not in ("full_name", "surname"):
             raise ValueError(f"surname_canonical must be 'full_name' or 'surname', not {surname_canonical!r}")
         self.name = name
-        self.kb = KnowledgeBase()
+        self.kb = NameLinks()
         self.forms: dict[str, str] = {}
         self.surname_canonical = surname_canonical
 
@@ -281,14 +281,14 @@ class EntityNormalizer(DataComponent):
         CLDR names in the ``gazetteers`` folder."""
         ud = corpus_paragraphs(ud_train, needed_by=self.name)
         ner = corpus_paragraphs(ner_train, ner=True, needed_by=self.name)
-        self.kb = KnowledgeBase(build_kb(ud, ner, Path(gazetteers) if gazetteers else None))
+        self.kb = NameLinks(build_kb(ud, ner, Path(gazetteers) if gazetteers else None))
         self.forms = plural_forms(w for p in ud for w in p.words)
 
     def tables(self) -> dict[str, dict]:
         return {"kb": self.kb.entries, "plural_forms": self.forms}
 
     def set_tables(self, tables: dict[str, dict]) -> None:
-        self.kb = KnowledgeBase(tables.get("kb", {}))
+        self.kb = NameLinks(tables.get("kb", {}))
         self.forms = tables.get("plural_forms", {})
 
 

@@ -1,10 +1,13 @@
-"""A small knowledge base: canonical entity names -> Wikipedia links.
+"""The entity normalizer's knowledge base: canonical entity names -> Wikipedia links.
 
-Built by the training project from the Wikipedia links annotated in the
-FullStack-LV NER training data (mentions put in base form by the same
+Built by the normalizer's ``initialize`` from the Wikipedia links annotated in
+the FullStack-LV NER training data (mentions put in base form by the same
 ``canonical_form`` the pipeline uses) and the CLDR Latvian country and city
 names. Lookup is exact on the canonical form (case-insensitive): an entity
 we do not know gets no link, never a guess.
+
+It is a plain table (:class:`NameLinks`), not spaCy's ``spacy.kb.KnowledgeBase``
+of entity vectors and prior probabilities for an entity linker.
 """
 
 from __future__ import annotations
@@ -91,7 +94,9 @@ def cldr_names(folder: Path) -> Iterable[tuple[str, str, str]]:
             yield row["city_lv"], f"cldr:city:{row['tz_id']}", "GPE"
 
 
-class KnowledgeBase:
+class NameLinks:
+    """Canonical names -> their link and the label they were seen with (the ``kb`` table)."""
+
     def __init__(self, entries: dict[str, dict] | None = None) -> None:
         self.entries = entries or {}
 
