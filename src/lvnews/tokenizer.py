@@ -10,16 +10,25 @@ not have:
 * ordinals and years keep their dot (``2016. gadā``, ``15. maijā``), but a
   number closing a sentence (``... pieauga par 5.``) gives the dot back.
 
-The rules are code, versioned with the package, so the tokenizer serializes
-nothing of its own: a model trained with an older rule set picks up fixes.
+The rules (special cases, prefix, suffix and infix patterns, the URL pattern)
+are saved with the model through spaCy's own ``Tokenizer`` serialization, so a
+trained model keeps tokenizing as it was trained when the lists below change;
+a change to them reaches a model when it is retrained or its tokenizer is
+rewritten.  The two post-passes are not rules spaCy can serialize: they stay
+code, versioned with the package, and apply to every model.
+
+A model saved before the rules were serialized has a ``tokenizer/`` folder with
+only a placeholder ``rules.txt``; it still loads, with the code's current rules.
 """
 
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
+import srsly
 from spacy.lang.char_classes import (
     ALPHA,
     ALPHA_LOWER,
@@ -93,11 +102,18 @@ INFIXES = LIST_ELLIPSES + LIST_ICONS + [
 ]
 
 # Only real links count as URLs: spaCy's own pattern takes ``2011.gadā`` for
-# a domain name.
+# a domain name.  The flag is inline because spaCy saves a regex by its
+# ``.pattern`` alone: a ``re.IGNORECASE`` argument would be lost on loading.
 URL_PATTERN = re.compile(
-    r"^(?:(?:https?|ftp)://\S+|www\.\S+\.[a-z]{2,}\S*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)$",
-    re.IGNORECASE,
+    r"(?i)^(?:(?:https?|ftp)://\S+|www\.\S+\.[a-z]{2,}\S*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)$"
 )
+
+# Inside the tokenizer's folder: the base tokenizer as spaCy serializes it, and
+# the placeholder that models saved before that hold instead.
+BASE_FILE = "base_tokenizer"
+LEGACY_FILE = "rules.txt"
+# A serialized vocab with no fields: loading it only empties the lexeme index.
+_NOTHING = srsly.msgpack_dumps({})
 
 _DIGIT_GROUP = re.compile(r"^[0-9]{1,3}$")
 _THOUSANDS_GROUP = re.compile(r"^[0-9]{3}(?:,[0-9]+)?$")
@@ -170,6 +186,9 @@ class LatvianTokenizer:
 
     def __init__(self, vocab: Vocab) -> None:
         self.vocab = vocab
+        # The getters the special cases' lexemes are made with here, which a
+        # model is trained on (see lexemes_as_built).
+        self.build_getters = dict(vocab.lex_attr_getters)
         self.base = build_base_tokenizer(vocab)
 
     def __call__(self, text: str) -> Doc:
@@ -180,20 +199,77 @@ class LatvianTokenizer:
         for text in texts:
             yield self(text)
 
-    # The rules live in code, so serialization only keeps spaCy's API happy.
-    def to_disk(self, path: str | Path, **kwargs) -> None:
+    # The base tokenizer's rules are the model's; the post-passes are not
+    # serialized, nor is the vocab, which the pipeline saves itself.
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = tuple()) -> None:
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
-        (path / "rules.txt").write_text("lvnews.LatvianTokenizer rules are defined in code\n", encoding="utf8")
+        self.base.to_disk(path / BASE_FILE, exclude=[*exclude, "vocab"])
 
-    def from_disk(self, path: str | Path, **kwargs) -> "LatvianTokenizer":
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = tuple()) -> "LatvianTokenizer":
+        path = Path(path)
+        if (path / LEGACY_FILE).exists() and not (path / BASE_FILE).exists():
+            return self  # an old model: it was trained with the code's rules of its day
+        with lexemes_as_built(self):
+            self.base.from_disk(path / BASE_FILE, exclude=[*exclude, "vocab"])
         return self
 
-    def to_bytes(self, **kwargs) -> bytes:
-        return b""
+    def to_bytes(self, *, exclude: Iterable[str] = tuple()) -> bytes:
+        return self.base.to_bytes(exclude=[*exclude, "vocab"])
 
-    def from_bytes(self, data: bytes, **kwargs) -> "LatvianTokenizer":
+    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = tuple()) -> "LatvianTokenizer":
+        if data:  # old models serialized the tokenizer as b""; they keep the code's rules
+            with lexemes_as_built(self):
+                self.base.from_bytes(data, exclude=[*exclude, "vocab"])
         return self
+
+    # spaCy's Tokenizer unpickles by remaking its special cases with the
+    # vocab's getters of that moment, so a process pool's copy would read other
+    # features than the pipeline it came from; it is loaded as from disk instead.
+    def __reduce__(self) -> tuple:
+        return (_unpickle, (self.vocab, self.build_getters, self.to_bytes()))
+
+
+def _unpickle(vocab: Vocab, build_getters: dict[int, Callable], data: bytes) -> LatvianTokenizer:
+    tokenizer = LatvianTokenizer(vocab)
+    tokenizer.build_getters = build_getters
+    return tokenizer.from_bytes(data)
+
+
+@contextmanager
+def lexemes_as_built(tokenizer: LatvianTokenizer) -> Iterator[None]:
+    """Make the lexemes of rules loaded inside as the tokenizer's construction did.
+
+    A pipeline built from its config makes its tokenizer, and so the lexemes
+    of the special cases (and of the pieces spaCy matches them by), before
+    [nlp.after_creation] gives the vocab lvnews's longer PREFIX and SUFFIX
+    (affixes.py); loading the pipeline's vocab then forgets those lexemes, and
+    only the special cases keep them.  That is how models loaded while the
+    rules were code, and the shipped model's analyses depend on it, so loading
+    rules repeats it: fresh lexemes made with the construction's getters,
+    forgotten afterwards.  With the getters unchanged there is nothing to
+    repeat.
+    """
+    vocab = tokenizer.vocab
+    if vocab.lex_attr_getters == tokenizer.build_getters:
+        yield
+        return
+    current = vocab.lex_attr_getters
+    vocab.lex_attr_getters = tokenizer.build_getters
+    forget_lexemes(vocab)
+    try:
+        yield
+    finally:
+        forget_lexemes(vocab)
+        vocab.lex_attr_getters = current
+
+
+def forget_lexemes(vocab: Vocab) -> None:
+    """Empty the vocab's lexeme index, as loading a vocab does; lexemes in use live on."""
+    getters = vocab.lex_attr_getters
+    vocab.lex_attr_getters = {}  # loading wraps NORM in a lexeme_norm table: not these getters
+    vocab.from_bytes(_NOTHING)
+    vocab.lex_attr_getters = getters
 
 
 def postprocess(doc: Doc) -> Doc:
