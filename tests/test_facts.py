@@ -86,3 +86,15 @@ def test_extractors_take_a_lexicon_from_config(tmp_path):
     custom.write_text(json.dumps(data, ensure_ascii=False), encoding="utf8")
     nlp = spacy.load(model_path(), config={"components": {"lvnews_role": {"lexicon": str(custom)}}})
     assert "ceļvedis" in nlp.get_pipe("lvnews_role").lexicon.title_heads
+
+
+def test_extractors_step_aside_without_a_parse():
+    """A pipeline loaded without the parser still runs (tags, entities) and finds no facts, with a warning."""
+    import spacy
+
+    from lvnews.model_paths import model_path
+
+    nlp = spacy.load(model_path(), exclude=["parser"])
+    with pytest.warns(UserWarning, match="no dependency parse"):
+        doc = nlp("Tīklā uzņemtas 77 pilsētas no 44 valstīm. Pilsētā dzīvo 5000 cilvēku.")
+    assert doc._.facts == [] and doc[0].pos_

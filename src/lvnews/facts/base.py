@@ -9,6 +9,7 @@ character-offset records once the whole article is known.
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 from typing import Iterable
 
@@ -38,6 +39,14 @@ class FactExtractor(RuleComponent):
 
     def __call__(self, doc: Doc) -> Doc:
         facts = facts_of(doc)
+        # Every fact rule reads the dependency tree; a pipeline loaded without the
+        # parser (``exclude=["parser"]``, for speed) should still tag and find
+        # entities, so the extractor steps aside instead of failing on doc.sents.
+        if not doc.has_annotation("DEP"):
+            if len(doc):
+                warnings.warn(f"{self.name}: the Doc has no dependency parse, so no facts are extracted "
+                              "(keep the parser in the pipeline for facts)", stacklevel=2)
+            return doc
         facts.extend(self.extract(doc, facts))
         return doc
 
