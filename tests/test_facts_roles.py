@@ -104,3 +104,19 @@ def test_apposition_past_a_gloss_a_dash_and_a_foreign_name(analyzer, space):
     found = roles(analyzer, f"Uzņēmumu vadīja Anna Egle (Anne Egle){space}— “Green Future Fund” direktore, kura atbild "
                             "par projektiem.")
     assert ("Anna Egle", "direktore") in found, found
+
+
+@pytest.mark.parametrize("title, female, expected", [
+    ("kapteine", False, "kapteinis"),   # ``kapteini``: the accusative of both genders
+    ("valdes priekšsēdētāja", False, "valdes priekšsēdētājs"),
+    ("kapteine", True, "kapteine"),
+    ("kapteinis", True, "kapteine"),
+    ("māsa", False, "māsa"),            # no masculine title ``māss``: left as lemmatised
+])
+def test_a_title_takes_its_holders_gender(title, female, expected):
+    from lvnews.facts.role import gendered_role
+
+    titles = {"kapteinis", "kapteine", "priekšsēdētājs", "priekšsēdētāja"}
+    assert gendered_role(title, female, False, titles) == expected
+    # A plural title keeps its lemma for a woman; for a man it is the masculine all the same.
+    assert gendered_role(title, female, True, titles) == (title if female else expected)

@@ -25,6 +25,10 @@ from .base import FactExtractor
 from .syntax import GROUP_LABELS, entity_index, has_case_marker, is_genitive, lemma, participant_of, reference_of
 
 
+# Masculine and feminine endings of title nouns, most specific first.
+TITLE_GENDER_ENDINGS = (("tājs", "tāja"), ("nieks", "niece"), ("is", "e"), ("s", "e"))
+
+
 def feminine_title(role: str) -> str:
     """The feminine of a title's head word: ``vadītājs`` -> ``vadītāja``.
 
@@ -33,11 +37,26 @@ def feminine_title(role: str) -> str:
     """
     words = role.split()
     head = words[-1]
-    for masc, fem in (("tājs", "tāja"), ("nieks", "niece"), ("is", "e"), ("s", "e")):
+    for masc, fem in TITLE_GENDER_ENDINGS:
         if head.endswith(masc):
             head = head[: -len(masc)] + fem
             break
     return " ".join(words[:-1] + [head])
+
+
+def masculine_title(role: str, titles: frozenset[str] | set[str]) -> str:
+    """The masculine of a feminine title's head word, when that is a known title.
+
+    Oblique forms are shared by both genders (``kapteini`` is the accusative of
+    ``kapteinis`` and of ``kapteine``), so a man's title may have been
+    lemmatised to the feminine; ``titles`` decides which masculine exists.
+    """
+    words = role.split()
+    head = words[-1]
+    for masc, fem in TITLE_GENDER_ENDINGS:
+        if head.endswith(fem) and head[: -len(fem)] + masc in titles:
+            return " ".join(words[:-1] + [head[: -len(fem)] + masc])
+    return role
 
 
 def name_gender(name: str) -> bool | None:
@@ -80,10 +99,13 @@ def same_entity(a: Token, b: Token) -> bool:
     return a.ent_iob_ != "O" and all(doc[k].ent_iob_ == "I" for k in range(a.i + 1, b.i + 1))
 
 
-def gendered_role(title: str, female: bool, plural: bool) -> str:
-    """One woman's title is the feminine noun; a plural title (``ST tiesneši
-    ir ... Aija Branta``) keeps the lemma as written."""
-    return feminine_title(title) if female and not plural else title
+def gendered_role(title: str, female: bool, plural: bool, titles: frozenset[str] | set[str] = frozenset()) -> str:
+    """One woman's title is the feminine noun; a plural title (``ST tiesneši ir
+    ... Aija Branta``) keeps the lemma as written for a woman. A man's title is the
+    masculine, plural or not: a group with a man in it takes the masculine."""
+    if not female:
+        return masculine_title(title, titles)
+    return title if plural else feminine_title(title)
 
 
 # Endings a title's genitive shares with other cases (``vadītāja`` is also a
@@ -203,7 +225,7 @@ class RoleExtractor(FactExtractor):
         return {"type": "role", "start": min(bounds), "end": max(bounds),
                 "person": {"start": span.start, "end": span.end, "canonical": canonical, "entity": ent_span is not None,
                            "entity_span": ent_span},
-                "role": gendered_role(role, person_gender(span, canonical), plural), "title": role, "plural": plural,
+                "role": gendered_role(role, person_gender(span, canonical), plural, self.lexicon.titles), "title": role, "plural": plural,
                 "organization": org}
 
     def titles_before(self, doc: Doc, span: Span, names: set[int]) -> list[tuple[int, int, str]]:
