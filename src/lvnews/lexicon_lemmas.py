@@ -205,7 +205,7 @@ class LexiconLemmas(DataComponent):
         return closest(lemmas, lemma) if top >= self.fallback_threshold else None
 
     def initialize(self, get_examples: Callable[[], Iterable[Example]], *, nlp: Language | None = None,
-                   dic_path: str | Path | None = None, aff_path: str | Path | None = None,
+                   dic_path: str | None = None, aff_path: str | None = None,
                    ud_train: str | None = None) -> None:
         """Read the lexicon (``dic_path``, ``aff_path``: hunspell's ``lv_LV.dic``/``.aff``) and learn
         which candidates LVTB takes from the training split (``ud_train``, else ``get_examples``)."""

@@ -1,4 +1,8 @@
-"""Dev scores of an assembled model: UD end to end, NER, facts -> one JSON file."""
+"""Dev scores of an assembled model: UD end to end, NER, facts, news entities and facts -> one JSON file.
+
+The news and seed scores are what ``ship.py`` guards: a model ships only when none of them
+falls (issue #16: "NER and facts no worse"). They are skipped when their files are absent.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,7 @@ import json
 from pathlib import Path
 
 import lvnews
-from lvnews.evaluate import evaluate_facts, evaluate_ner, evaluate_ud
+from lvnews.evaluate import evaluate_facts, evaluate_ner, evaluate_news, evaluate_ud
 
 
 def main() -> None:
@@ -28,6 +32,15 @@ def main() -> None:
         "facts_F1": {k: v["f"] for k, v in facts["per_type"].items()},
         "ud_words_per_second": ud["words_per_second"],
     }
+    news = args.corpora / "news"
+    if (news / "articles_dev.jsonl").exists():
+        found = evaluate_news(analyzer, news)
+        result["news_micro_F1"] = found["micro"]["f"]
+        result["news_canonical_accuracy"] = found["canonical"]["accuracy"]
+        result["news_facts_F1"] = {k: v["f"] for k, v in evaluate_facts(analyzer, news / "facts_dev.jsonl")["per_type"].items()}
+    seed = args.corpora / "facts" / "seed.jsonl"
+    if seed.exists():
+        result["seed_facts_F1"] = {k: v["f"] for k, v in evaluate_facts(analyzer, seed)["per_type"].items()}
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(result, ensure_ascii=False, indent=2), encoding="utf8")
     print(json.dumps(result, ensure_ascii=False, indent=2))
