@@ -25,6 +25,8 @@ from lvnews.model_paths import model_path
 
 DEV_PARAGRAPHS = 60
 ASSEMBLE_CONFIG = Path(__file__).resolve().parents[1] / "training" / "configs" / "assemble.cfg"
+# Where training/project.yml's `hunspell` step puts hunspell-lv (training time only).
+HUNSPELL = Path(__file__).resolve().parents[1] / "training" / "assets" / "hunspell-lv"
 # Each data component's tables, as the shipped model has them on disk.
 SHIPPED_TABLES = {
     "lvnews_lemma_lookup": ("table", "suffixes"),
@@ -125,26 +127,39 @@ def initialized(corpora, gazetteers) -> Language:
     return nlp
 
 
-KB_BUILT_BEFORE = pytest.mark.xfail(strict=True, reason=(
-    "the shipped kb.json.gz was built by an older canonical_form (2,125 entries; today's code builds 2,091): "
-    "re-assemble models/lv_lvnews and drop this mark"))
+@pytest.fixture(scope="module")
+def hunspell() -> Path:
+    if not (HUNSPELL / "lv_LV.dic").exists():
+        pytest.skip(f"{HUNSPELL} is absent (training/project.yml's hunspell step fetches it)")
+    return HUNSPELL
+
+
+def test_initialize_rebuilds_the_shipped_lexicon_lemmas(corpora, hunspell):
+    nlp = spacy.blank("lv")
+    nlp.add_pipe("lvnews_lexicon_lemmas").initialize(
+        lambda: [], nlp=nlp, dic_path=str(hunspell / "lv_LV.dic"), aff_path=str(hunspell / "lv_LV.aff"),
+        ud_train=str(corpora / "ud" / "train.conllu"))
+    tables = nlp.get_pipe("lvnews_lexicon_lemmas").tables()
+    for table in ("lexicon", "choices"):
+        assert tables[table] == srsly.read_gzip_json(model_path() / "lvnews_lexicon_lemmas" / f"{table}.json.gz")
 
 
 @pytest.mark.parametrize("name, table", [
-    pytest.param(name, table, marks=KB_BUILT_BEFORE if table == "kb" else ())
-    for name, tables in SHIPPED_TABLES.items() for table in tables])
+    (name, table) for name, tables in SHIPPED_TABLES.items() for table in tables])
 def test_initialize_rebuilds_the_shipped_tables(initialized, name, table):
     shipped = srsly.read_gzip_json(model_path() / name / f"{table}.json.gz")
     assert initialized.get_pipe(name).tables()[table] == shipped
 
 
 @pytest.mark.slow
-def test_spacy_assemble_makes_the_shipped_pipeline(analyzer, articles, expected, corpora, gazetteers, tmp_path):
+def test_spacy_assemble_makes_the_shipped_pipeline(analyzer, articles, expected, corpora, gazetteers, hunspell,
+                                                   tmp_path):
     shipped = model_path()
     out = tmp_path / "assembled"
     subprocess.run([sys.executable, "-m", "spacy", "assemble", str(ASSEMBLE_CONFIG), str(out),
                     "--paths.trained", str(shipped), "--paths.corpora", str(corpora),
-                    "--paths.gazetteers", str(gazetteers)], check=True, capture_output=True)
+                    "--paths.gazetteers", str(gazetteers),
+                    "--paths.hunspell", str(hunspell)], check=True, capture_output=True)
     assembled = lvnews.load(out)
     assert assembled.nlp.component_names == analyzer.nlp.component_names
     assert assembled.nlp.disabled == analyzer.nlp.disabled
