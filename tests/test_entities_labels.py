@@ -70,6 +70,18 @@ def test_a_name_takes_in_the_place_or_institution_noun_after_it(nlp):
     assert found(doc) == [("Rāznas ezera", "LOC"), ("Valkas slimnīcā", "ORG"), ("Alūksnes", "GPE")]
 
 
+def test_an_administrative_unit_is_named_with_its_noun(nlp):
+    """``Jelgavas novadā``, ``Ēdoles pagastam``: the GPE takes the unit's noun (FullStack-LV's way);
+    ``pilsēta`` is left as the model has it (FullStack has it both ways)."""
+    doc = make(nlp, [("Jelgavas", "Jelgava", "PROPN", GEN_F), ("novadā", "novads", "NOUN", LOC_M),
+                     ("un", "un", "CCONJ", ""), ("Ēdoles", "Ēdole", "PROPN", GEN_F),
+                     ("pagastam", "pagasts", "NOUN", "Case=Dat|Gender=Masc|Number=Sing"), ("un", "un", "CCONJ", ""),
+                     ("Tukuma", "Tukums", "PROPN", "Case=Gen|Gender=Masc|Number=Sing"),
+                     ("pilsētā", "pilsēta", "NOUN", "Case=Loc|Gender=Fem|Number=Sing")],
+               ["B-GPE", "O", "O", "B-PERSON", "O", "O", "B-GPE", "O"])
+    assert found(doc) == [("Jelgavas novadā", "GPE"), ("Ēdoles pagastam", "GPE"), ("Tukuma", "GPE")]
+
+
 def test_acronyms_of_organisations(nlp):
     doc = make(nlp, [("ANO", "ANO", "PROPN", "Abbr=Yes"), ("un", "un", "CCONJ", ""),
                      ("NATO", "NATO", "PROPN", "Abbr=Yes"), ("un", "un", "CCONJ", ""), ("ES", "ES", "PROPN", "Abbr=Yes")], ["O", "O", "B-GPE", "O", "B-GPE"])

@@ -200,7 +200,8 @@ def with_head_noun(span: Span, lists: LabelLists, taken: set[int]) -> Span | Non
     """A capitalised name and the lower-case place or organisation noun right after it, or None.
 
     ``Titikakas`` + ``ezera`` is a LOC, ``Rietumvirdžīnijas`` + ``universitātes``
-    an ORG; a generic body after a place (``Ķīnas valdība``) is no name.
+    an ORG, ``Jelgavas`` + ``novadam`` a GPE (an administrative unit is named
+    with its noun); a generic body after a place (``Ķīnas valdība``) is no name.
     """
     doc = span.doc
     if span.end >= len(doc) or span.end in taken or not all(t.text[:1].isupper() for t in span if t.is_alpha):
@@ -208,6 +209,8 @@ def with_head_noun(span: Span, lists: LabelLists, taken: set[int]) -> Span | Non
     nxt = doc[span.end]
     if nxt.pos_ != "NOUN" or not nxt.text.islower() or base_in(nxt, lists.generic_bodies):
         return None
+    if base_in(nxt, lists.admin_unit_names):
+        return Span(doc, span.start, span.end + 1, label="GPE")
     if base_in(nxt, lists.loc_heads):
         return Span(doc, span.start, span.end + 1, label="LOC")
     if base_in(nxt, lists.org_heads) and span.label_ in ("GPE", "LOC", "ORG"):
