@@ -173,3 +173,45 @@ def test_dev_scores_agree_with_conll18_script(analyzer, corpora, tmp_path):
     official = official_counts(tmp_path, dev_subset(corpora, 12), system_path.read_text(encoding="utf8"))
     assert_agrees(result["details"], official)
     assert result["scores"]["Tokens"] > 95 and result["scores"]["LAS"] > 60
+
+
+# Two paragraphs of one document (a-t2): the first defines DUS as a common noun.
+NER_TWO_PARAGRAPHS = """# sent_id = a-t2-p1s1
+# text = Uzņēmumam pieder degvielas uzpildes stacijas ( DUS ) visā valstī .
+1	Uzņēmumam	uzņēmums	NOUN	ncmsd1	_	O	O	_	_
+2	pieder	piederēt	VERB	vmnipt330an	_	O	O	_	_
+3	degvielas	degviela	NOUN	ncfsg4	_	O	O	_	_
+4	uzpildes	uzpilde	NOUN	ncfsg5	_	O	O	_	_
+5	stacijas	stacija	NOUN	ncfpa4	_	O	O	_	_
+6	(	(	PUNCT	zq	_	O	O	_	_
+7	DUS	DUS	NOUN	y	_	O	O	_	_
+8	)	)	PUNCT	zq	_	O	O	_	_
+9	visā	viss	DET	pd0fsln	_	O	O	_	_
+10	valstī	valsts	NOUN	ncfsl6	_	O	O	_	_
+11	.	.	PUNCT	zs	_	O	O	_	_
+
+# sent_id = a-t2-p2s1
+# text = Pērn tā atvēra vēl septiņas DUS .
+1	Pērn	pērn	ADV	rp	_	O	O	_	_
+2	tā	tas	PRON	pd3fsnn	_	O	O	_	_
+3	atvēra	atvērt	VERB	vmnist330an	_	O	O	_	_
+4	vēl	vēl	ADV	rp	_	O	O	_	_
+5	septiņas	septiņi	NUM	mcc0p0	_	O	O	_	_
+6	DUS	DUS	NOUN	y	_	O	O	_	_
+7	.	.	PUNCT	zs	_	O	O	_	_
+
+"""
+
+
+def test_ner_scores_a_documents_paragraphs_as_one_article(nlp, tmp_path):
+    """As analyze() does: the acronym the first paragraph defines is no name in the second."""
+    from lvnews.evaluate.ner import document_of
+
+    assert document_of("a-c12-p51") == "a-c12" and document_of("odd-id") == "odd-id"
+    path = tmp_path / "two.conll"
+    path.write_text(NER_TWO_PARAGRAPHS, encoding="utf8")
+    whole = evaluate_ner(nlp, path)
+    assert whole["documents"] == 1 and whole["paragraphs"] == 2
+    assert whole["micro"]["pred"] == 0
+    alone = evaluate_ner(nlp, path, by_document=False)
+    assert alone["documents"] == 2

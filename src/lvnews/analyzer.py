@@ -57,6 +57,27 @@ FOREIGN_PARAGRAPH_MIN_CHARS = 40
 FOREIGN_PARAGRAPH_MIN_SCORE = 0.95
 
 
+def article_pipes(nlp: Language) -> list[str]:
+    """The enabled components that run on the whole article, in order: the first
+    of ``ARTICLE_FACTORIES`` and all after it (asked each time: a user may have
+    enabled or disabled a component since)."""
+    names = nlp.pipe_names
+    factories = [nlp.get_pipe_meta(name).factory for name in names]
+    first = next((k for k, f in enumerate(factories) if f in ARTICLE_FACTORIES), len(names))
+    return names[first:]
+
+
+def whole_article(nlp: Language, parts: list[Doc], pipes: list[str]) -> Doc:
+    """An article's paragraph Docs (run without ``pipes``) merged into one Doc, then ``pipes`` on it.
+
+    The evaluation of entities on gold tokens uses it too, so it scores what ``analyze`` gives.
+    """
+    doc = Doc.from_docs(parts, exclude=["tensor"]) if len(parts) > 1 else parts[0]
+    for name in pipes:
+        doc = nlp.get_pipe(name)(doc)
+    return doc
+
+
 class Analyzer:
     """Analyse Latvian articles into records (see ``records.Article``).
 
@@ -211,22 +232,14 @@ class Analyzer:
             started = time.perf_counter()
             if chunks:
                 parts = list(itertools.islice(docs, len(chunks)))
-                doc = Doc.from_docs(parts, exclude=["tensor"]) if len(parts) > 1 else parts[0]
-                for name in article_pipes:
-                    doc = self.nlp.get_pipe(name)(doc)
+                doc = whole_article(self.nlp, parts, article_pipes)
                 article = doc_to_article(article, doc, TextMap.of(doc, parts, chunks))
             article.meta["seconds"] = round(seconds + time.perf_counter() - started, 4)
             done.append(article)
         return done
 
     def _article_pipes(self) -> list[str]:
-        """The enabled components that run on the whole article, in order: the first
-        of ``ARTICLE_FACTORIES`` and all after it (asked each time: a user may have
-        enabled or disabled a component since)."""
-        names = self.nlp.pipe_names
-        factories = [self.nlp.get_pipe_meta(name).factory for name in names]
-        first = next((k for k, f in enumerate(factories) if f in ARTICLE_FACTORIES), len(names))
-        return names[first:]
+        return article_pipes(self.nlp)
 
     def base_meta(self) -> dict[str, Any]:
         """``meta`` every record of this analyzer carries (version, model, backend), failed ones too."""

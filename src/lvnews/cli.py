@@ -81,7 +81,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         summary = "  ".join(f"{k} {v:.2f}" for k, v in result["scores"].items())
         summary += f"  words/s {result['words_per_second']}"
     elif args.kind == "ner":
-        result = evaluate_ner(analyzer.nlp, args.file, limit=args.limit)
+        result = evaluate_ner(analyzer.nlp, args.file, limit=args.limit, by_document=not args.paragraphs)
         summary = f"micro F1 {result['micro']['f']:.2f}  PER/ORG/GPE/LOC macro F1 " \
                   f"{result['macro_f1_PER_ORG_GPE_LOC']:.2f}  " + "  ".join(
                       f"{k} {v['f']:.1f}" for k, v in result["per_label"].items())
@@ -198,6 +198,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.add_argument("--show", action="store_true", help="facts: print misses and extras")
     p.add_argument("--limit", type=int, default=None, help="first N paragraphs (news: articles) only")
+    p.add_argument("--paragraphs", action="store_true",
+                   help="ner: score each paragraph alone (default: a document's paragraphs as one article, "
+                        "as analyze() runs them)")
     p.set_defaults(func=cmd_evaluate)
 
     p = sub.add_parser("annotate", help="batch-annotate article archives to JSONL")
