@@ -60,3 +60,24 @@ def test_repair_attaches_a_fragment_that_cannot_start_a_sentence(nlp):
     repair_boundaries(doc)
     assert [s.text for s in doc.sents] == ["Zābaki bija par šauru kājai, un rāvējslēdzējs atslīdēja.", "Tā gadās."]
     assert verb.dep_ == "conj"
+
+
+def test_no_sentence_starts_right_after_a_comma(nlp):
+    """LVTB has 1 such boundary in 7,611; the parser made some (``..., sols, tā ir ...``)."""
+    from lvnews.sentences import dialogue_boundaries, repair_boundaries
+
+    doc = nlp.make_doc("Istabā stāvēja galds, sols, tā bija visa mēbele.")
+    doc[6].is_sent_start = True  # as if the parser had split after the comma
+    dialogue_boundaries(doc)
+    assert doc[5].text == "," and doc[6].is_sent_start is False
+    doc = nlp("Istabā stāvēja galds, sols, tā bija visa mēbele. Citu nebija.")
+    tā, mēbele = doc[6], doc[9]
+    # Split the parse after the comma, then repair: the fragment rejoins its sentence.
+    doc[5].head = doc[4]
+    mēbele.head = mēbele
+    mēbele.dep_ = "ROOT"
+    for tok in (doc[6], doc[7], doc[8], doc[10]):
+        tok.head = mēbele
+    assert tā.is_sent_start
+    repair_boundaries(doc)
+    assert [s.text for s in doc.sents] == ["Istabā stāvēja galds, sols, tā bija visa mēbele.", "Citu nebija."]

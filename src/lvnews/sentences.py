@@ -66,10 +66,11 @@ def _closes(doc: Doc, i: int) -> bool:
 
 
 def _cannot_start(doc: Doc, i: int) -> bool:
-    """No Latvian sentence starts at ``doc[i]``: glued punctuation, after an initial, a
-    number after an abbreviation. Checked before the parser and again after it."""
+    """No Latvian sentence starts at ``doc[i]``: glued punctuation, right after a comma,
+    after an initial, a number after an abbreviation. Checked before the parser and
+    again after it."""
     tok, prev = doc[i], doc[i - 1]
-    return (_glued_punct(doc, i) or (_initial(prev.text) and tok.is_title)
+    return (_glued_punct(doc, i) or prev.text == "," or (_initial(prev.text) and tok.is_title)
             or (_abbreviation(prev.text) and tok.text[:1].isdigit()))
 
 
