@@ -23,10 +23,18 @@ MEMBER_LABELS = {"GPE", "ORG", "PERSON"}
 MEMBER_PATHS = {"appos", "conj", "flat", "parataxis", "dep", "orphan"}
 # The verb's dependents that name who joined: subject, object, or a noun in a
 # verbless continuation (``, tostarp ... pilsēta – Ventspils``), which parsers
-# attach as conj, or as acl/parataxis/appos/dep when unsure.
-MEMBER_ROOT_DEPS = {"nsubj", "obj", "conj", "acl", "parataxis", "appos", "dep"}
+# attach as conj, or as acl/advcl/parataxis/appos/dep when unsure.
+MEMBER_ROOT_DEPS = {"nsubj", "obj", "conj", "acl", "advcl", "parataxis", "appos", "dep"}
 CONTINUATION_DEPS = MEMBER_ROOT_DEPS - {"nsubj", "obj"}
+# What makes a nominal an adverbial of its own (``kā pilsēta`` 'as a city',
+# ``pēc pilsētas``) rather than a verbless continuation of the subject.
+SUBORDINATING_DEPS = {"mark", "case"}
 ORG_DEPS = {"obl", "iobj", "nmod", "obj"}
+
+
+def is_continuation(tok: Token) -> bool:
+    """A verbless nominal continuation: a noun with no subordinator of its own."""
+    return tok.pos_ in ("NOUN", "PROPN") and not any(c.dep_ in SUBORDINATING_DEPS for c in tok.children)
 
 
 class MembershipExtractor(FactExtractor):
@@ -58,7 +66,7 @@ class MembershipExtractor(FactExtractor):
             dep = child.dep_.split(":")[0]
             if dep not in MEMBER_ROOT_DEPS or child is skip:
                 continue
-            if dep in CONTINUATION_DEPS and child.pos_ not in ("NOUN", "PROPN"):
+            if dep in CONTINUATION_DEPS and not is_continuation(child):
                 continue
             for tok in descendants(child, MEMBER_PATHS):
                 ent = ents.get(tok.i)
