@@ -113,6 +113,11 @@ def gendered_role(title: str, female: bool, plural: bool, titles: frozenset[str]
 GENITIVE_ENDINGS = ("a", "as", "es", "u")
 
 
+# Relations of ``par`` + title to an election verb: LVTB annotates the predicative
+# ``par priekšsēdētāju`` as xcomp, parsers also give obl/iobj/obj (or nmod).
+ELECT_DEPS = {"obl", "iobj", "obj", "nmod", "xcomp"}
+
+
 # Forms of ``bijušais``/``kādreizējais`` (former), left out of the role.
 FORMER_PREFIXES = ("bijuš", "bijus", "kādreizēj")
 
@@ -128,6 +133,14 @@ APPOSITION_SEPARATORS = {",", "—", "–", "-"}
 NAME_POS = {"PROPN", "X", "PART", "NOUN"}
 # What may join two names that share one plural title (``senatoriem X (gloss) no Y, kā arī Z``).
 COORDINATION_WORDS = {",", "un", "kā", "arī", "vai", "no"}
+
+
+def in_case_of(title: Token, span: Span) -> bool:
+    """Does the title stand in the name's case? Every word of a Latvian name declines,
+    so one word in the title's case is enough: the tagger may misread a foreign first
+    name (``Jehošua`` as a genitive) while the surname is plain."""
+    case = title.morph.get("Case")
+    return any(tok.morph.get("Case") == case for tok in span)
 
 
 def is_name_word(tok: Token) -> bool:
@@ -167,10 +180,10 @@ class RoleExtractor(FactExtractor):
         start = i
         while start > 0:
             prev = doc[start - 1]
-            if prev.i in names or prev.is_punct or (prev.ent_iob_ != "O" and not same_entity(prev, head)):
+            if prev.i in names or prev.is_punct or (prev.ent_iob_ != "O" and not same_entity(prev, head)
+                                                    and not self.tagged_modifier(prev)):
                 break
-            if prev.pos_ == "ADJ" or (is_genitive(prev) and prev.pos_ == "NOUN"
-                                      and lemma(prev) in self.lexicon.title_modifiers):
+            if prev.pos_ == "ADJ" or self.is_title_modifier(prev):
                 start -= 1
                 continue
             break
@@ -179,6 +192,16 @@ class RoleExtractor(FactExtractor):
         # ``bijušais ministrs``: the office is ``ministrs``; a former holder still held it.
         words = [t.lower_ for t in doc[start:i] if not t.lower_.startswith(FORMER_PREFIXES)] + [form]
         return start, " ".join(words)
+
+    def is_title_modifier(self, tok: Token) -> bool:
+        """A genitive noun that narrows a title (``valdes`` loceklis, ``daļas`` vadītājs)."""
+        return is_genitive(tok) and tok.pos_ == "NOUN" and lemma(tok) in self.lexicon.title_modifiers
+
+    def tagged_modifier(self, tok: Token) -> bool:
+        """A title modifier NER took for a one-word organisation: capitalised at the
+        start of a title in a list (``..., Kvalitātes vadītāja X``) it looks like a name."""
+        return tok.ent_iob_ == "B" and (tok.i + 1 == len(tok.doc) or tok.doc[tok.i + 1].ent_iob_ != "I") \
+            and self.is_title_modifier(tok)
 
     def names_office(self, doc: Doc, start: int, i: int, form: str) -> bool:
         """Does the title ``doc[start:i + 1]`` name an office?
@@ -347,7 +370,7 @@ class RoleExtractor(FactExtractor):
         if comma < 1 or doc[comma].text not in APPOSITION_SEPARATORS:
             return None
         found = self.title_at(doc, comma - 1, names)
-        if found is None or doc[comma - 1].morph.get("Case") != span.root.morph.get("Case"):
+        if found is None or not in_case_of(doc[comma - 1], span):
             return None
         k = found[0] - 1
         while k >= 0 and (doc[k].text in QUOTES or doc[k].ent_type_ in GROUP_LABELS or is_genitive(doc[k])):
@@ -407,7 +430,7 @@ class RoleExtractor(FactExtractor):
         for child in anchor.children:
             if child.i in range(span.start, span.end):
                 continue
-            is_elect = (child.dep_.split(":")[0] in ("obl", "iobj", "obj", "nmod") and has_case_marker(child, "par")
+            is_elect = (child.dep_.split(":")[0] in ELECT_DEPS and has_case_marker(child, "par")
                         and lemma(anchor) in self.lexicon.elect_verbs)
             is_copula = child.dep_.split(":")[0] == "nsubj" and any(c.dep_ == "cop" for c in anchor.children)
             if not (is_elect or is_copula):
