@@ -119,3 +119,37 @@ def test_role_before_a_dash_when_the_tagger_misreads_a_foreign_first_name():
         (".", ".", "PUNCT", "punct", 0, ""),
     ], [(5, 7, "PERSON"), (8, 10, "PERSON")])
     assert roles(doc) == {("Jozua Kalns", "pārstāvis"), ("Moše Liepa", "pārstāvis")}
+
+
+def test_role_past_the_place_of_the_post_tagged_as_a_common_noun():
+    """``direktors Liepājā Jānis Kalns``: run 6c tags the place NOUN and NER starts the name there."""
+    doc = parsed([
+        ("Uzņēmuma", "uzņēmums", "NOUN", "nmod", 1, "Gen"),
+        ("direktors", "direktors", "NOUN", "nsubj", 5, "Nom"),
+        ("Liepājā", "Liepāja", "NOUN", "obl", 5, "Loc"),
+        ("Jānis", "Jānis", "PROPN", "flat", 2, "Nom"),
+        ("Kalns", "Kalns", "PROPN", "flat", 3, "Nom"),
+        ("atteicās", "atteikties", "VERB", "ROOT", 5, ""),
+        (".", ".", "PUNCT", "punct", 5, ""),
+    ], [(2, 5, "PERSON")])
+    assert roles(doc) == {("Jānis Kalns", "direktors")}
+
+
+def test_role_in_apposition_past_a_space_token_and_a_participle():
+    """``X (gloss) — bijušais padomes priekšsēdētājs``: a no-break space the tagger calls CCONJ
+    and ``bijušais`` tagged VERB (run 6c) do not end the apposition."""
+    doc = parsed([
+        ("Runāja", "runāt", "VERB", "ROOT", 0, ""),
+        ("Jānis", "Jānis", "PROPN", "nsubj", 0, "Nom"),
+        ("Kalns", "Kalns", "PROPN", "flat", 1, "Nom"),
+        ("(", "(", "PUNCT", "punct", 4, ""),
+        ("John", "John", "X", "parataxis", 1, ""),
+        (")", ")", "PUNCT", "punct", 4, ""),
+        ("—", "—", "PUNCT", "punct", 1, ""),
+        ("\u00a0", "\u00a0", "CCONJ", "cc", 10, ""),
+        ("bijušais", "būt", "VERB", "amod", 10, "Nom"),
+        ("padomes", "padome", "NOUN", "nmod", 10, "Gen"),
+        ("priekšsēdētājs", "priekšsēdētājs", "NOUN", "appos", 1, "Nom"),
+        (".", ".", "PUNCT", "punct", 0, ""),
+    ], [(1, 3, "PERSON")])
+    assert roles(doc) == {("Jānis Kalns", "padomes priekšsēdētājs")}

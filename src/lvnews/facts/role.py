@@ -89,8 +89,13 @@ def person_gender(span: Span, canonical: str) -> bool:
 
 
 def is_post_place(tok: Token) -> bool:
-    """A named place in the locative, where a title's holder serves (``vēstnieks Vācijā``)."""
-    return tok.morph.get("Case") == ["Loc"] and (tok.ent_type_ in GROUP_LABELS | {"LOC"} or tok.pos_ == "PROPN")
+    """A named place in the locative, where a title's holder serves (``vēstnieks Vācijā``).
+
+    Capitalised is named enough: a foreign place the tagger takes for a common
+    noun, and NER for the first word of the name after it, is still a place.
+    """
+    return tok.morph.get("Case") == ["Loc"] and (tok.ent_type_ in GROUP_LABELS | {"LOC"} or tok.pos_ == "PROPN"
+                                                 or tok.is_title)
 
 
 def same_entity(a: Token, b: Token) -> bool:
@@ -402,11 +407,14 @@ class RoleExtractor(FactExtractor):
         case = span.root.morph.get("Case")
         for k in range(i + 1, min(len(doc), i + 1 + APPOSITION_WINDOW)):
             tok = doc[k]
+            if tok.is_space:  # a no-break space the tagger calls anything (CCONJ, SYM)
+                continue
             # A genitive name modifies what follows (``profesors Hārvarda Medicīnas skolā``): no new person.
             if (k in names and not is_genitive(tok)) or (tok.is_punct and tok.text not in QUOTES and tok.text not in "()"):
                 return
             # A capitalised word inside the sentence is a name, whatever the tagger says (``Priorities USA``).
-            if (tok.pos_ in ("VERB", "AUX", "SCONJ") and not tok.is_title) or (tok.pos_ == "CCONJ" and tok.lower_ != "un"):
+            # A participle modifying the title (``bijušais``, tagged VERB) opens no clause.
+            if (tok.pos_ in ("VERB", "AUX", "SCONJ") and not tok.is_title and tok.dep_ != "amod") or (tok.pos_ == "CCONJ" and tok.lower_ != "un"):
                 return
             found = self.title_at(doc, k, names)
             if found is None:
