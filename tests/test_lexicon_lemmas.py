@@ -216,3 +216,14 @@ def test_initialize_needs_the_lexicon():
     nlp = spacy.blank("lv")
     with pytest.raises(ValueError, match="dic_path"):
         nlp.add_pipe("lvnews_lexicon_lemmas").initialize(lambda: [], nlp=nlp)
+
+
+def test_a_proper_noun_takes_no_common_word_for_its_lemma(nlp):
+    from lvnews.lexicon_lemmas import with_case_of
+
+    # "Galdu" tagged PROPN (a place, say): the lexicon's lower-case "galds" is a common word.
+    doc = _doc(nlp, ["Galdu", "galdam"], ["PROPN", "NOUN"], ["Galds", "galdams"])
+    assert with_case_of("galds", doc[0]) is None
+    assert with_case_of("Galds", doc[0]) == "Galds"
+    assert with_case_of("galds", doc[1]) == "galds"
+    assert with_case_of(None, doc[1]) is None
