@@ -219,11 +219,11 @@ def test_initialize_needs_the_lexicon():
 
 
 def test_a_proper_noun_takes_no_common_word_for_its_lemma(nlp):
-    from lvnews.lexicon_lemmas import with_case_of
+    from lvnews.lexicon_lemmas import admissible
 
     # "Galdu" tagged PROPN (a place, say): the lexicon's lower-case "galds" is a common word.
     doc = _doc(nlp, ["Galdu", "galdam"], ["PROPN", "NOUN"], ["Galds", "galdams"])
-    assert with_case_of("galds", doc[0]) is None
-    assert with_case_of("Galds", doc[0]) == "Galds"
-    assert with_case_of("galds", doc[1]) == "galds"
-    assert with_case_of(None, doc[1]) is None
+    assert admissible("galds", doc[0].pos_) is None
+    assert admissible("Galds", doc[0].pos_) == "Galds"
+    assert admissible("galds", doc[1].pos_) == "galds"
+    assert admissible(None, doc[1].pos_) is None

@@ -222,24 +222,21 @@ class Analyzer:
             started = time.perf_counter()
             article, chunks = self._prepare(id_, coerce_text(text), dict(metadata or {}), force_language)
             prepared.append((article, chunks, time.perf_counter() - started))
-        article_pipes = self._article_pipes()
+        pipes = article_pipes(self.nlp)
         texts = (c.text for _, chunks, _ in prepared for c in chunks)
         # However few articles a group has, their paragraphs go through the networks
         # in batches: one request alone was parsed a paragraph at a time (+40% time).
-        docs = iter(self.nlp.pipe(texts, batch_size=max(batch_size, PIPE_BATCH), disable=article_pipes))
+        docs = iter(self.nlp.pipe(texts, batch_size=max(batch_size, PIPE_BATCH), disable=pipes))
         done = []
         for article, chunks, seconds in prepared:
             started = time.perf_counter()
             if chunks:
                 parts = list(itertools.islice(docs, len(chunks)))
-                doc = whole_article(self.nlp, parts, article_pipes)
+                doc = whole_article(self.nlp, parts, pipes)
                 article = doc_to_article(article, doc, TextMap.of(doc, parts, chunks))
             article.meta["seconds"] = round(seconds + time.perf_counter() - started, 4)
             done.append(article)
         return done
-
-    def _article_pipes(self) -> list[str]:
-        return article_pipes(self.nlp)
 
     def base_meta(self) -> dict[str, Any]:
         """``meta`` every record of this analyzer carries (version, model, backend), failed ones too."""

@@ -25,6 +25,7 @@ model; neither hunspell nor the Debian package is needed at run time.
 
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -121,16 +122,9 @@ def best(scores: dict[str, float]) -> tuple[float, list[str]]:
     return top, sorted(lemma for lemma, s in scores.items() if s == top)
 
 
-def _common_prefix(a: str, b: str) -> int:
-    n = 0
-    while n < min(len(a), len(b)) and a[n] == b[n]:
-        n += 1
-    return n
-
-
 def closest(lemmas: list[str], current: str) -> str:
     """Of equally good lemmas, the one nearest the edit tree's answer (longest shared beginning)."""
-    return max(lemmas, key=lambda lemma: (lemma == current, _common_prefix(lemma, current)))
+    return max(lemmas, key=lambda lemma: (lemma == current, len(os.path.commonprefix([lemma, current]))))
 
 
 class LexiconLemmas(DataComponent):
@@ -161,7 +155,7 @@ class LexiconLemmas(DataComponent):
         known_forms, known_lemmas = self.known()
         for tok in doc:
             if tok.pos_ in self.upos and tok.text not in known_forms and tok.text.isalpha():
-                lemma = with_case_of(self.choose(tok.text, tok.pos_, tok.lemma_, known_lemmas), tok)
+                lemma = self.choose(tok.text, tok.pos_, tok.lemma_, known_lemmas)
                 if lemma is not None:
                     tok.lemma_ = lemma
         return doc
@@ -189,6 +183,9 @@ class LexiconLemmas(DataComponent):
 
     def choose(self, form: str, upos: str, lemma: str, known_lemmas: frozenset[str] = frozenset()) -> str | None:
         """The lexicon's lemma for ``form`` tagged ``upos``, or None to keep ``lemma``."""
+        return admissible(self._best(form, upos, lemma, known_lemmas), upos)
+
+    def _best(self, form: str, upos: str, lemma: str, known_lemmas: frozenset[str]) -> str | None:
         candidates = self.candidates(form)
         if not candidates:
             return None
@@ -232,15 +229,15 @@ class LexiconLemmas(DataComponent):
         self._cache = {}
 
 
-def with_case_of(lemma: str | None, tok) -> str | None:  # noqa: ANN001  (a spaCy Token)
-    """The lexicon's ``lemma`` for ``tok``, or None to keep the statistical one.
+def admissible(lemma: str | None, upos: str) -> str | None:
+    """``lemma`` if the lexicon may give it to a word tagged ``upos``, else None.
 
     The lexicon lists common words in lower case: such a word is no proper noun's
     lemma (``Jūtas`` is the state of Utah, not ``jūtas``, feelings). On dev this
     costs 0.06 Lemma (proper nouns the treebank lemmatises as common words) and
     gains base forms of names on news.
     """
-    if lemma is None or (tok.pos_ == "PROPN" and not lemma[:1].isupper()):
+    if lemma is None or (upos == "PROPN" and not lemma[:1].isupper()):
         return None
     return lemma
 

@@ -1,42 +1,35 @@
-"""Measure, and add to a model, the hunspell-lv lemmas of unseen words (``lvnews_lexicon_lemmas``).
+"""Measure the hunspell-lv lemmas of unseen words (``lvnews_lexicon_lemmas``).
 
-``measure``: runs a model over the dev treebank end to end (as ``lvnews evaluate
-ud`` does), aligns its words with the gold ones and, for words whose form the
-training split never saw, reports how often today's lemma is wrong, how many the
+Runs a model over the dev treebank end to end (as ``lvnews evaluate ud`` does;
+the model's own ``lvnews_lexicon_lemmas``, if it has one, switched off), aligns
+its words with the gold ones and, for words whose form the training split never
+saw, reports how often today's lemma is wrong, how many the
 lexicon covers, how often the gold lemma is among its candidates, and what the
 component would change (fixed, broken, still wrong), with the estimated gain in
 lemma accuracy over all dev words.
 
-``add``: copies a model, adds the component after ``lvnews_lemma_lookup``,
-initialises it from the lexicon and the training split, and saves it.
+    python training/scripts/lexicon_lemmas.py [--model DIR] [--hunspell DIR]
 
-    python training/scripts/lexicon_lemmas.py measure [--model DIR]
-    python training/scripts/lexicon_lemmas.py add OUT [--model DIR]
-
-The lexicon is Debian's hunspell-lv (``apt-get download hunspell-lv``,
-``dpkg-deb -x``); only this script reads it, the model ships a compacted copy.
+The lexicon is Debian's hunspell-lv, fetched by the project's ``hunspell`` step
+into ``training/assets/hunspell-lv``; the model (``spacy assemble
+configs/assemble.cfg``) ships a compacted copy.
 """
 
 from __future__ import annotations
 
 import argparse
-import shutil
 from collections import Counter
 from pathlib import Path
 from typing import Any, Iterator
-
-import spacy
 
 from lvnews.analyzer import load
 from lvnews.conll import parse_sentences, read_paragraphs, read_sentences
 from lvnews.evaluate.ud import Side, _mapped, _position_map
 from lvnews.formats import to_conllu
 from lvnews.lexicon_lemmas import LexiconLemmas
-from lvnews.model_paths import model_path
 
 CORPORA = Path(__file__).resolve().parents[3] / "shared" / "corpora" / "lv" / "ud"
-HUNSPELL = Path("/tmp/hunspell-lv/usr/share/hunspell")
-LOOKUP = "lvnews_lemma_lookup"
+HUNSPELL = Path(__file__).resolve().parents[1] / "assets" / "hunspell-lv"
 NAME = "lvnews_lexicon_lemmas"
 
 
@@ -55,14 +48,10 @@ def aligned_words(analyzer: Any, dev: Path) -> Iterator[tuple[Any, Any]]:
                 yield gold.words[g], system.words[s]
 
 
-def add_component(nlp: spacy.Language, dic: Path, aff: Path, train: Path) -> LexiconLemmas:
-    component = nlp.add_pipe(NAME, after=LOOKUP)
-    component.initialize(lambda: [], nlp=nlp, dic_path=str(dic), aff_path=str(aff), ud_train=str(train))
-    return component
-
-
 def measure(args: argparse.Namespace) -> None:
     analyzer = load(args.model)
+    if NAME in analyzer.nlp.pipe_names:
+        analyzer.nlp.disable_pipe(NAME)  # measure against the lemmas without it
     component = LexiconLemmas(analyzer.nlp, NAME)
     component.initialize(lambda: [], dic_path=args.hunspell / "lv_LV.dic", aff_path=args.hunspell / "lv_LV.aff",
                          ud_train=str(args.train))
@@ -106,29 +95,14 @@ def measure(args: argparse.Namespace) -> None:
     print(f"estimated lemma gain: {gain:+.2%} of aligned dev words")
 
 
-def add(args: argparse.Namespace) -> None:
-    source = Path(args.model) if args.model else model_path()
-    if args.out.exists():
-        shutil.rmtree(args.out)
-    nlp = spacy.load(source)
-    add_component(nlp, args.hunspell / "lv_LV.dic", args.hunspell / "lv_LV.aff", args.train)
-    nlp.to_disk(args.out)
-    size = sum(f.stat().st_size for f in (args.out / NAME).iterdir())
-    print(f"{args.out}: {NAME} after {LOOKUP}, {size / 1024:.0f} KiB on disk")
-
-
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("command", choices=("measure", "add"))
-    ap.add_argument("out", type=Path, nargs="?", help="add: the model folder to write")
     ap.add_argument("--model", default=None, help="model folder (default: the bundled model)")
     ap.add_argument("--hunspell", type=Path, default=HUNSPELL, help="folder of lv_LV.dic and lv_LV.aff")
     ap.add_argument("--train", type=Path, default=CORPORA / "train.conllu")
     ap.add_argument("--dev", type=Path, default=CORPORA / "dev.conllu")
     args = ap.parse_args()
-    if args.command == "add" and args.out is None:
-        ap.error("add needs OUT")
-    (measure if args.command == "measure" else add)(args)
+    measure(args)
 
 
 if __name__ == "__main__":
