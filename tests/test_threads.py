@@ -19,7 +19,7 @@ import pytest
 from spacy.language import Language
 
 import lvnews
-from lvnews.analyzer import Analyzer, shared_analyzer, shared_analyzers
+from lvnews.analyzer import Analyzer, shared_analyzer
 from lvnews.records import Article
 
 # Made-up news items (people and numbers are fictional), each with entities and facts.

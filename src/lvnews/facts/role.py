@@ -253,8 +253,8 @@ class RoleExtractor(FactExtractor):
         return {"type": "role", "start": min(bounds), "end": max(bounds),
                 "person": {"start": span.start, "end": span.end, "canonical": canonical, "entity": ent_span is not None,
                            "entity_span": ent_span},
-                "role": gendered_role(role, person_gender(span, canonical), plural, self.lexicon.titles), "title": role, "plural": plural,
-                "organization": org}
+                "role": gendered_role(role, person_gender(span, canonical), plural, self.lexicon.titles),
+                "title": role, "plural": plural, "organization": org}
 
     def titles_before(self, doc: Doc, span: Span, names: set[int]) -> list[tuple[int, int, str]]:
         """Titles right before the name, following ``un``/``,`` chains leftwards;
@@ -414,7 +414,8 @@ class RoleExtractor(FactExtractor):
                 return
             # A capitalised word inside the sentence is a name, whatever the tagger says (``Priorities USA``).
             # A participle modifying the title (``bijušais``, tagged VERB) opens no clause.
-            if (tok.pos_ in ("VERB", "AUX", "SCONJ") and not tok.is_title and tok.dep_ != "amod") or (tok.pos_ == "CCONJ" and tok.lower_ != "un"):
+            opens_clause = tok.pos_ in ("VERB", "AUX", "SCONJ") and not tok.is_title and tok.dep_ != "amod"
+            if opens_clause or (tok.pos_ == "CCONJ" and tok.lower_ != "un"):
                 return
             found = self.title_at(doc, k, names)
             if found is None:
