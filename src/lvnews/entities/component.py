@@ -170,8 +170,10 @@ class EntityNormalizer(DataComponent):
     def __call__(self, doc: Doc) -> Doc:
         # A name has a nominal (or numeric, for dates and money) head; a
         # capitalised adverb such as ``ŠEIT`` is not one; a double surname the tagger
-        # took for punctuation is (``Bērnerss-Lī``).
-        doc.ents = [e for e in doc.ents if e.root.pos_ not in NOT_NAMES or is_hyphenated_name(e.root)]
+        # took for punctuation is (``Bērnerss-Lī``). A time is no name: ``piektdien``,
+        # ``šovasar`` are adverbs and FullStack-LV's TIME spans.
+        doc.ents = [e for e in doc.ents
+                    if e.root.pos_ not in NOT_NAMES or e.label_ == "TIME" or is_hyphenated_name(e.root)]
         places = self.untagged_places(doc)
         ents = [p for e in doc.ents for p in self.place_in_phrase(e)]
         if places or ents != list(doc.ents):

@@ -63,6 +63,7 @@ from spacy.tokens import Doc, Span
 from ..components import RuleComponent
 from ..lexicon import load_lexicon
 from .person_names import is_original_spelling
+from .time_spans import corrected_times
 from .listed_names import (
     RELABELLED, brand_span, hyphenated_people, is_brand, is_hyphenated_name, is_region, listed_organisation,
     names_from_list, party_names, quoted_sources, untagged_regions, with_seat,
@@ -503,7 +504,7 @@ def repaired(doc: Doc, lists: LabelLists) -> list[Span]:
     for org in [*english_organisations(doc, lists, protected), *quoted_sources(doc, protected)]:
         out = replace(out, org)
     out = quoted_organisations(sorted(out, key=lambda e: e.start), lists)
-    return bracketed_same_label(doc, out)
+    return corrected_times(doc, bracketed_same_label(doc, out))
 
 
 class EntityLabels(RuleComponent):
