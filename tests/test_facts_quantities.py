@@ -62,6 +62,8 @@ def quantities(analyzer, text):  # noqa: ANN001, ANN201
      {(19, None, "spēle"), (29, None, "spēle"), (8, None, "sacīkste"), (10, None, "sacīkste")}),
     # ``N vai M`` rising is a rough range
     ("Filmā ir viens vai divi smieklīgi brīži.", {(1, 2, "brīdis")}),
+    # a declined participle between the count and its noun is an attribute
+    ("Ugunsgrēku dzēsa desmit apmācīti glābēji.", {(10, None, "glābējs")}),
 ])
 def test_quantity(analyzer, text, expected):
     assert expected <= quantities(analyzer, text)

@@ -120,3 +120,13 @@ def test_a_title_takes_its_holders_gender(title, female, expected):
     assert gendered_role(title, female, False, titles) == expected
     # A plural title keeps its lemma for a woman; for a man it is the masculine all the same.
     assert gendered_role(title, female, True, titles) == (title if female else expected)
+
+
+@pytest.mark.parametrize("name, female", [
+    ("Anna Egle", True), ("Jānis Bērziņš", False), ("Ri Jong Ho", None),
+    ("Dr. Džeimss Vens", False),  # an abbreviated title is no given name
+])
+def test_name_gender(name, female):
+    from lvnews.facts.role import name_gender
+
+    assert name_gender(name) is female

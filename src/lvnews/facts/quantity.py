@@ -231,6 +231,8 @@ def _nearest_nominal(sent: Span, start: int, end: int) -> Token | None:
             continue
         if tok.pos_ in COUNTED_POS:
             return tok
+        if tok.pos_ == "VERB" and tok.morph.get("VerbForm") == ["Part"] and tok.morph.get("Case"):
+            continue  # ``desmit apmācīti eksperti``: a declined participle is an attribute, as an adjective is
         if tok.is_punct or tok.pos_ in ("VERB", "AUX", "ADP", "CCONJ", "SCONJ", "NUM"):
             return None
     return None

@@ -61,8 +61,10 @@ def masculine_title(role: str, titles: frozenset[str] | set[str]) -> str:
 
 def name_gender(name: str) -> bool | None:
     """True for a woman's name: Latvian given names end in -a/-e for women,
-    -s/-š for men; None when the ending says nothing (``Ri Jong Ho``)."""
-    first = name.split()[0].lower() if name.split() else ""
+    -s/-š for men; None when the ending says nothing (``Ri Jong Ho``). An
+    abbreviated title before the name (``Dr. Džeimss Vens``) is no given name."""
+    words = [w for w in name.split() if not w.endswith(".")]
+    first = words[0].lower() if words else ""
     if first.endswith(("a", "e")):
         return True
     if first.endswith(("s", "š")):
