@@ -134,14 +134,16 @@ def hunspell() -> Path:
     return HUNSPELL
 
 
-def test_initialize_rebuilds_the_shipped_lexicon_lemmas(corpora, hunspell):
+@pytest.mark.parametrize("name, tables", [("lvnews_lexicon_lemmas", ("lexicon", "choices")),
+                                          ("lvnews_lexicon_tags", ("features", "xpos", "forms"))])
+def test_initialize_rebuilds_the_shipped_lexicon_components(corpora, hunspell, name, tables):
     nlp = spacy.blank("lv")
-    nlp.add_pipe("lvnews_lexicon_lemmas").initialize(
+    nlp.add_pipe(name).initialize(
         lambda: [], nlp=nlp, dic_path=str(hunspell / "lv_LV.dic"), aff_path=str(hunspell / "lv_LV.aff"),
         ud_train=str(corpora / "ud" / "train.conllu"))
-    tables = nlp.get_pipe("lvnews_lexicon_lemmas").tables()
-    for table in ("lexicon", "choices"):
-        assert tables[table] == srsly.read_gzip_json(model_path() / "lvnews_lexicon_lemmas" / f"{table}.json.gz")
+    built = nlp.get_pipe(name).tables()
+    for table in tables:
+        assert built[table] == srsly.read_gzip_json(model_path() / name / f"{table}.json.gz")
 
 
 @pytest.mark.parametrize("name, table", [

@@ -176,14 +176,26 @@ class Dictionary:
         self._inner = {flag: _index((a for a in suffixes if flag in a.cont), suffix=True)
                        for flag in {f for a in suffixes for f in a.cont}}
         self._longest_prefix = max((len(a.add) for a in prefixes), default=0)
+        self._analyses: dict[str, tuple[Analysis, ...]] = {}
 
     @classmethod
     def from_text(cls, dic: str, aff: str) -> "Dictionary":
         header, prefixes, suffixes = parse_aff(aff)
         return cls(header, prefixes, suffixes, parse_dic(dic))
 
-    def analyze(self, word: str) -> list[Analysis]:
-        """Every analysis of ``word`` as written; the caller tries other casings."""
+    def analyze(self, word: str) -> tuple[Analysis, ...]:
+        """Every analysis of ``word`` as written; the caller tries other casings.
+
+        Remembered for the next 100,000 words: the lemma and the tag components ask
+        about the same rare words, and an analysis costs about a millisecond.
+        """
+        if word not in self._analyses:
+            if len(self._analyses) >= 100_000:
+                self._analyses.clear()
+            self._analyses[word] = self._analyze(word)
+        return self._analyses[word]
+
+    def _analyze(self, word: str) -> tuple[Analysis, ...]:
         found = self._bare(word, None) + self._suffixed(word, None)
         for n in range(1, min(len(word) - 1, self._longest_prefix) + 1):
             for strip, rules in self._prefixes.rules.get(word[:n], {}).items():
@@ -192,7 +204,7 @@ class Dictionary:
                     if rule.fits(rest):
                         found += self._bare(rest, rule.affix)
                         found += self._suffixed(rest, rule.affix)
-        return list(dict.fromkeys(found))
+        return tuple(dict.fromkeys(found))
 
     def _bare(self, word: str, prefix: Affix | None) -> list[Analysis]:
         """The word itself is a stem (that needs no affix, or carries the prefix's flag)."""
