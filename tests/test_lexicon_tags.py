@@ -9,7 +9,7 @@ import spacy
 
 import lvnews
 from lvnews.hunspell import Dictionary
-from lvnews.lexicon_tags import (ABSENT, LexiconTags, agreeing_xpos, choose_label, core_belief, head_scores,
+from lvnews.lexicon_tags import (ABSENT, LexiconTags, agreeing_xpos, choose_labels, core_belief, head_scores,
                                  label_features, label_key, label_set, learn_features, parse_label, reading_entry,
                                  reading_prior, signatures, softmax, top)
 
@@ -94,15 +94,19 @@ def test_reading_entry_backs_off_from_rare_suffix_paths():
     assert reading_entry(("e|f|Z", "e|f"), table) is None
 
 
+def choose(probs: np.ndarray, priors: np.ndarray, belief: float = 0.5) -> int | None:
+    """One word's choice, with the shipped settings."""
+    return choose_labels(probs[None], label_set(LABELS), priors[None], 2.0, 0.001, 20, belief)[0]
+
+
 def test_choose_label_keeps_the_network_without_a_reading_and_follows_a_clear_lexicon():
-    labels = label_set(LABELS)
     probs = softmax(np.array([0.0, 0.0, 0.0, 3.0, 0.0, 0.0]))
-    assert choose_label(probs, labels, np.zeros(6), 2.0, 0.001, 20, 0.5) is None
+    assert choose(probs, np.zeros(6)) is None
     priors = np.array([0.0, 0.0, 0.0, 0.0, 0.9, 0.0])  # the lexicon: only a feminine nominative
-    assert LABELS[choose_label(probs, labels, priors, 2.0, 0.001, 20, 0.5)].startswith("Case=Nom|Gender=Fem")
+    assert LABELS[choose(probs, priors)].startswith("Case=Nom|Gender=Fem")
     # a lexicon that agrees with the network changes nothing
     priors = np.array([0.0, 0.0, 0.0, 0.9, 0.0, 0.0])
-    assert choose_label(probs, labels, priors, 2.0, 0.001, 20, 0.5) is None
+    assert choose(probs, priors) is None
 
 
 def test_the_networks_belief_in_case_and_number_survives_a_gender_the_lexicon_forbids():
@@ -110,16 +114,17 @@ def test_the_networks_belief_in_case_and_number_survives_a_gender_the_lexicon_fo
     # ``divu … vitrīnu``: sure of the genitive plural, wrong about the gender
     probs = np.array([0.10, 0.08, 0.77, 0.0, 0.0, 0.05])
     priors = np.array([0.35, 0.2, 0.0001, 0.0, 0.0, 0.0])  # a feminine noun; -u mostly accusative
-    chosen = choose_label(probs, labels, priors, 2.0, 0.001, 20, 0.5)
+    chosen = choose(probs, priors)
     assert LABELS[chosen].startswith("Case=Gen|Gender=Fem|Number=Plur")
-    assert LABELS[choose_label(probs, labels, priors, 2.0, 0.001, 20, 0.0)].startswith("Case=Acc")
-    core = core_belief(probs, labels)
+    assert LABELS[choose(probs, priors, belief=0.0)].startswith("Case=Acc")
+    core = core_belief(probs, labels, np.array([0, 1]))
     assert core[1] > core[0]
 
 
 def test_top_and_agreeing_xpos():
     scores = np.array([0.1, 0.5, 0.3, 0.9])
     assert list(top(scores, 2)) == [3, 1]
+    assert top(np.stack([scores, scores[::-1]]), 2).tolist() == [[3, 1], [0, 2]]
     assert list(top(scores, 10)) == [3, 1, 2, 0]
     assert agreeing_xpos(scores, ["a", "b", "c", "d"], {"c", "a"}, 3) == 2
     assert agreeing_xpos(scores, ["a", "b", "c", "d"], {"a"}, 3) is None

@@ -120,10 +120,12 @@ def learn_features(dictionary: Dictionary, pairs: Iterable[tuple[str, dict[str, 
 
 
 class Column(NamedTuple):
-    """One feature over a head's labels: each label's value id, and the ids by value."""
+    """One feature over a head's labels: each label's value id, the ids by value, and
+    the labels by value as a matrix (labels x values), to sum probabilities by value."""
 
     ids: np.ndarray
     index: dict[str, int]
+    onehot: np.ndarray
 
     def of(self, counts: Mapping[str, int]) -> np.ndarray:
         """``counts`` (value -> number of words) as one number per label."""
@@ -135,7 +137,8 @@ class Column(NamedTuple):
 
 def column(values: Sequence[str]) -> Column:
     index: dict[str, int] = {}
-    return Column(np.array([index.setdefault(v, len(index)) for v in values]), index)
+    ids = np.array([index.setdefault(v, len(index)) for v in values])
+    return Column(ids, index, np.eye(len(index), dtype=np.float32)[ids])
 
 
 class LabelSet(NamedTuple):
@@ -195,41 +198,41 @@ def head_scores(model: Model, doc: Doc, rows: list[int]) -> np.ndarray:
 
 
 def softmax(logits: np.ndarray) -> np.ndarray:
-    """Probabilities from a head's scores: spaCy's tagger heads give logits at inference."""
-    exp = np.exp(logits - logits.max())
-    return exp / exp.sum()
+    """Probabilities from a head's scores (one row per word): spaCy's tagger heads give logits at inference."""
+    exp = np.exp(logits - logits.max(axis=-1, keepdims=True))
+    return exp / exp.sum(axis=-1, keepdims=True)
 
 
-def core_belief(probs: np.ndarray, labels: LabelSet) -> np.ndarray:
-    """For each label, the log of how sure the network is of its core values one by one
+def core_belief(probs: np.ndarray, labels: LabelSet, ranked: np.ndarray) -> np.ndarray:
+    """For each of the ranked labels (of each row), the log of how sure the network is of its core values one by one
     (summed over all labels sharing each value): a network torn between two genders
     can still be sure of the plural genitive."""
-    total = np.zeros(len(probs))
+    total = np.zeros(ranked.shape)
     for col in labels.core:
-        total += np.log(np.bincount(col.ids, weights=probs)[col.ids] + 1e-9)
+        total += np.log(np.take_along_axis(probs @ col.onehot, col.ids[ranked], -1) + 1e-9)
     return total
 
 
 def top(scores: np.ndarray, k: int) -> np.ndarray:
-    """The indices of the ``k`` highest scores, best first."""
-    if len(scores) <= k:
-        return np.argsort(-scores)
-    best = np.argpartition(-scores, k)[:k]
-    return best[np.argsort(-scores[best])]
+    """The indices of each row's ``k`` highest scores, best first."""
+    if scores.shape[-1] <= k:
+        return np.argsort(-scores, axis=-1)
+    best = np.argpartition(-scores, k, axis=-1)[..., :k]
+    return np.take_along_axis(best, np.argsort(-np.take_along_axis(scores, best, -1), axis=-1), -1)
 
 
-def choose_label(probs: np.ndarray, labels: LabelSet, priors: np.ndarray,
-                 weight: float, floor: float, top_k: int, belief: float) -> int | None:
-    """The index of the label to give a word, or None to keep the network's: of the
-    network's ``top_k``, the best by its probability (``belief`` of it by the core
-    features one by one) and the lexicon's prior (one per label)."""
+def choose_labels(probs: np.ndarray, labels: LabelSet, priors: np.ndarray,
+                  weight: float, floor: float, top_k: int, belief: float) -> list[int | None]:
+    """For each row (a word), the index of the label to give it, or None to keep the
+    network's: of the network's ``top_k``, the best by its probability (``belief`` of
+    it by the core features one by one) and the lexicon's prior (one per label)."""
     ranked = top(probs, top_k)
-    if not priors[ranked].any():
-        return None
-    score = ((1 - belief) * np.log(probs[ranked] + 1e-9) + belief * core_belief(probs, labels)[ranked]
-             + weight * np.log(floor + priors[ranked]))
-    chosen = int(ranked[int(score.argmax())])
-    return chosen if chosen != ranked[0] else None
+    prior = np.take_along_axis(priors, ranked, 1)
+    score = ((1 - belief) * np.log(np.take_along_axis(probs, ranked, 1) + 1e-9)
+             + belief * core_belief(probs, labels, ranked)
+             + weight * np.log(floor + prior))
+    best = score.argmax(axis=1)
+    return [int(ranked[row, k]) if k and prior[row].any() else None for row, k in enumerate(best.tolist())]
 
 
 def agreeing_xpos(scores: np.ndarray, xpos_labels: Sequence[str], allowed: Iterable[str], top_k: int) -> int | None:
@@ -288,24 +291,25 @@ class LexiconTags(DataComponent):
     def _retag(self, doc: Doc, unseen: list[int], dictionary: Dictionary) -> None:
         morphologizer = self.nlp.get_pipe(self.morphologizer)
         labels = self.morph_labels(morphologizer)
-        scores = head_scores(morphologizer.model, doc, unseen)
+        probs = softmax(head_scores(morphologizer.model, doc, unseen))
+        priors = np.stack([self.priors(self.readings(dictionary, doc[i].text), labels) for i in unseen])
+        chosen = choose_labels(probs, labels, priors, self.weight, self.floor, self.top_k, self.belief)
+        changed = [(i, k) for i, k in zip(unseen, chosen) if k is not None]
+        if not changed:
+            return
         tagger = self.nlp.get_pipe(self.tagger) if self.tagger in self.nlp.pipe_names else None
-        tag_scores = head_scores(tagger.model, doc, unseen) if tagger is not None else None
-        for row, i in enumerate(unseen):
-            priors = self.priors(self.readings(dictionary, doc[i].text), labels)
-            chosen = choose_label(softmax(scores[row]), labels, priors, self.weight, self.floor, self.top_k,
-                                  self.belief)
-            if chosen is None:
-                continue
-            features = dict(labels.features[chosen])
+        tag_scores = head_scores(tagger.model, doc, [i for i, _ in changed]) if tagger is not None else None
+        xpos_labels = tagger.labels if tagger is not None else ()
+        for row, (i, k) in enumerate(changed):
+            features = dict(labels.features[k])
             token = doc[i]
             token.pos_ = features.pop("POS")
-            token.set_morph("|".join(f"{k}={v}" for k, v in sorted(features.items())) or None)
+            token.set_morph("|".join(f"{key}={v}" for key, v in sorted(features.items())) or None)
             if tag_scores is not None:
-                xpos = agreeing_xpos(tag_scores[row], tagger.labels,
-                                     self.xpos.get(label_key(labels.features[chosen]), ()), self.top_k)
+                xpos = agreeing_xpos(tag_scores[row], xpos_labels, self.xpos.get(label_key(labels.features[k]), ()),
+                                     self.top_k)
                 if xpos is not None:
-                    token.tag_ = tagger.labels[xpos]
+                    token.tag_ = xpos_labels[xpos]
 
     def morph_labels(self, morphologizer: Any) -> LabelSet:
         """The morphologizer's labels, parsed once per label set."""
@@ -319,17 +323,18 @@ class LexiconTags(DataComponent):
         """Each label's prior for a word with these readings: the best reading's,
         remembered per set of readings (rare words share them)."""
         if readings not in self._priors:
-            if len(self._priors) > 20_000:
+            if len(self._priors) >= 4096:  # a vector per label each: at most 20 MB
                 self._priors.clear()
             vectors = [self._reading_prior(r, labels) for r in readings]
-            self._priors[readings] = np.max(vectors, axis=0) if vectors else np.zeros(len(labels.features))
+            self._priors[readings] = (np.max(vectors, axis=0) if vectors
+                                      else np.zeros(len(labels.features), dtype=np.float32))
         return self._priors[readings]
 
     def _reading_prior(self, reading: Reading, labels: LabelSet) -> np.ndarray:
         if reading not in self._reading_priors:
             entry = reading_entry(reading, self.features)
-            self._reading_priors[reading] = (reading_prior(entry, labels) if entry is not None
-                                             else np.zeros(len(labels.features)))
+            self._reading_priors[reading] = (reading_prior(entry, labels).astype(np.float32) if entry is not None
+                                             else np.zeros(len(labels.features), dtype=np.float32))
         return self._reading_priors[reading]
 
     def readings(self, dictionary: Dictionary, form: str) -> frozenset[Reading]:
