@@ -67,6 +67,13 @@ def test_signatures_tell_a_derived_feminine_from_the_stems_own_forms(dictionary)
     assert signatures(dictionary, "xyz") == frozenset()
 
 
+def test_a_prefix_is_part_of_both_signatures():
+    negated = Dictionary.from_text("1\nlasīt/H- po:darbv32t\n",
+                                   "PFX - Y 1\nPFX - 0 ne .\n\nSFX H Y 1\nSFX H īt a [^āē]īt is:3xtt0\n")
+    assert signatures(negated, "lasa") == {("darbv32t|3xtt0|H", "darbv32t|3xtt0")}
+    assert signatures(negated, "nelasa") == {("-|darbv32t|3xtt0|-H", "-|darbv32t|3xtt0")}
+
+
 def test_learn_features_counts_distinct_forms_for_both_signatures(dictionary):
     gen = label_features("NOUN", "Case=Gen|Gender=Masc|Number=Sing")
     table = learn_features(dictionary, [("galda", gen), ("galda", gen), ("skolotāja", gen)])
