@@ -42,7 +42,9 @@ each a small function over the document's entities:
   ``Latīņamerikā``) are LOC;
 * a LOC the model ended in a common noun that names no place (``Pekinas
   ziņu kioskā``) was a place before a noun phrase: the capitalised genitive
-  alone is the name, a GPE (the normalizer's knowledge base may relabel it).
+  alone is the name, a GPE (the normalizer's knowledge base may relabel it);
+* with hunspell-lv (the lexicon lemma component's), a given name alone or
+  taken for a place or time is a person (``given_names.py``).
 
 The rules over listed names (brands, regions, seats of power, parties,
 double surnames) live in ``listed_names.py``. The word lists are package
@@ -61,7 +63,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..components import RuleComponent
+from ..hunspell import Dictionary
 from ..lexicon import load_lexicon
+from .given_names import with_given_names
 from .person_names import is_original_spelling
 from .time_spans import corrected_times
 from .listed_names import (
@@ -74,6 +78,7 @@ NAME_LABELS = ("PERSON", "ORG", "GPE", "LOC")
 BY_HEAD = RELABELLED | {"EVENT"}
 ENGLISH_LINKS = {"of", "and", "&", "the", "for"}
 MAX_NAME = 6
+LEXICON = "lvnews_lexicon_lemmas"
 
 
 def head_label(span: Span, lists: LabelLists) -> str | None:
@@ -453,8 +458,9 @@ def quoted_organisations(ents: list[Span], lists: LabelLists) -> list[Span]:
     return out
 
 
-def repaired(doc: Doc, lists: LabelLists) -> list[Span]:
-    """The document's entities after the rules of the module docstring, in order."""
+def repaired(doc: Doc, lists: LabelLists, dictionary: Dictionary | None = None) -> list[Span]:
+    """The document's entities after the rules of the module docstring, in order; with hunspell-lv's
+    ``dictionary``, lone given names are persons too (``given_names.py``)."""
     ents: list[Span] = []
     for ent in filter(None, map(trimmed, doc.ents)):
         parts = [ent] if ent.label_ not in RELABELLED else without_titles(ent)
@@ -504,16 +510,24 @@ def repaired(doc: Doc, lists: LabelLists) -> list[Span]:
     for org in [*english_organisations(doc, lists, protected), *quoted_sources(doc, protected)]:
         out = replace(out, org)
     out = quoted_organisations(sorted(out, key=lambda e: e.start), lists)
-    return corrected_times(doc, bracketed_same_label(doc, out))
+    out = corrected_times(doc, bracketed_same_label(doc, out))
+    return out if dictionary is None else with_given_names(doc, out, dictionary)
 
 
 class EntityLabels(RuleComponent):
     def __init__(self, nlp: Language, name: str = "entity_labels") -> None:
+        self.nlp = nlp
         self.name = name
         self.lists = label_lists()
 
+    def dictionary(self) -> Dictionary | None:
+        """hunspell-lv as the lexicon lemma component holds it; None in a pipeline without one."""
+        if LEXICON not in self.nlp.pipe_names:
+            return None
+        return getattr(self.nlp.get_pipe(LEXICON), "dictionary", None)
+
     def __call__(self, doc: Doc) -> Doc:
-        ents = repaired(doc, self.lists)
+        ents = repaired(doc, self.lists, self.dictionary())
         if [(e.start, e.end, e.label) for e in ents] != [(e.start, e.end, e.label) for e in doc.ents]:
             doc.ents = ents
         return doc
