@@ -70,6 +70,15 @@ def test_a_name_takes_in_the_place_or_institution_noun_after_it(nlp):
     assert found(doc) == [("Rāznas ezera", "LOC"), ("Valkas slimnīcā", "ORG"), ("Alūksnes", "GPE")]
 
 
+def test_a_castle_or_a_cathedral_is_a_place_with_its_name(nlp):
+    """``Rundāles pilī`` as one LOC (FullStack-LV's way), not the place before a noun phrase."""
+    doc = make(nlp, [("Rundāles", "Rundāle", "PROPN", GEN_F), ("pilī", "pils", "NOUN", "Case=Loc|Gender=Fem"),
+                     ("un", "un", "CCONJ", ""), ("Doma", "Doms", "PROPN", "Case=Gen|Gender=Masc|Number=Sing"),
+                     ("katedrālē", "katedrāle", "NOUN", "Case=Loc|Gender=Fem|Number=Sing")],
+               ["B-LOC", "I-LOC", "O", "B-LOC", "I-LOC"])
+    assert found(doc) == [("Rundāles pilī", "LOC"), ("Doma katedrālē", "LOC")]
+
+
 def test_an_administrative_unit_is_named_with_its_noun(nlp):
     """``Jelgavas novadā``, ``Ēdoles pagastam``: the GPE takes the unit's noun (FullStack-LV's way);
     ``pilsēta`` is left as the model has it (FullStack has it both ways)."""
