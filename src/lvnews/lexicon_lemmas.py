@@ -41,6 +41,8 @@ from .hunspell import Dictionary, dictionary_data, dictionary_from_data
 #: Parts of speech whose lemmas the lexicon changes: closed classes and
 #: foreign words lost more than they gained on the development split.
 OPEN_CLASSES = ("NOUN", "PROPN", "VERB", "ADJ")
+#: The component's name in the shipped pipeline.
+LEXICON = "lvnews_lexicon_lemmas"
 
 Candidates = frozenset[tuple[str, str]]
 
@@ -227,6 +229,14 @@ class LexiconLemmas(DataComponent):
         self.choices = tables.get("choices", {})
         self.pooled = pooled(self.choices)
         self._cache = {}
+
+
+def pipeline_dictionary(nlp: Language, name: str = LEXICON) -> Dictionary | None:
+    """hunspell-lv as the pipeline's lexicon lemma component holds it (the other
+    components that read the lexicon do not load it again); None without one."""
+    if name not in nlp.pipe_names:
+        return None
+    return getattr(nlp.get_pipe(name), "dictionary", None)
 
 
 def admissible(lemma: str | None, upos: str) -> str | None:

@@ -45,7 +45,7 @@ from spacy.training import Example
 
 from .components import DataComponent, corpus_paragraphs
 from .hunspell import Dictionary
-from .lexicon_lemmas import casings
+from .lexicon_lemmas import LEXICON, casings, pipeline_dictionary
 
 #: Features counted jointly: in Latvian the case, number and gender of one ending go
 #: together (``-u`` is a singular accusative or a plural genitive, never a plural
@@ -80,9 +80,7 @@ def signatures(dictionary: Dictionary, form: str) -> frozenset[Reading]:
 
 def label_features(upos: str, feats: str) -> dict[str, str]:
     """A CoNLL-U UPOS and FEATS column as one mapping, UPOS under ``POS`` (the morphologizer's label)."""
-    features = dict(f.split("=", 1) for f in feats.split("|")) if feats not in ("", "_") else {}
-    features["POS"] = upos
-    return features
+    return {**parse_label(feats), "POS": upos}
 
 
 def parse_label(label: str) -> dict[str, str]:
@@ -261,7 +259,7 @@ class LexiconTags(DataComponent):
     Without them it changes nothing.
     """
 
-    def __init__(self, nlp: Language, name: str = "lexicon_tags", lexicon: str = "lvnews_lexicon_lemmas",
+    def __init__(self, nlp: Language, name: str = "lexicon_tags", lexicon: str = LEXICON,
                  morphologizer: str = "morphologizer", tagger: str = "tagger", weight: float = 2.0,
                  floor: float = 0.001, top_k: int = 20, belief: float = 0.5) -> None:
         self.name = name
@@ -282,13 +280,13 @@ class LexiconTags(DataComponent):
         self._reading_priors: dict[Reading, np.ndarray] = {}
 
     def __call__(self, doc: Doc) -> Doc:
-        lexicon = self.nlp.get_pipe(self.lexicon) if self.lexicon in self.nlp.pipe_names else None
-        if not self.features or lexicon is None or lexicon.dictionary is None or not doc.tensor.size:
+        dictionary = pipeline_dictionary(self.nlp, self.lexicon)
+        if not self.features or dictionary is None or not doc.tensor.size:
             return doc
-        unseen = [t.i for t in doc if t.text not in self.forms and t.text.isalpha()
-                  and self.readings(lexicon.dictionary, t.text)]
+        unseen = [t.i for t in doc
+                  if t.text not in self.forms and t.text.isalpha() and self.readings(dictionary, t.text)]
         if unseen:
-            self._retag(doc, unseen, lexicon.dictionary)
+            self._retag(doc, unseen, dictionary)
         return doc
 
     def _retag(self, doc: Doc, unseen: list[int], dictionary: Dictionary) -> None:
@@ -307,7 +305,7 @@ class LexiconTags(DataComponent):
             features = dict(labels.features[k])
             token = doc[i]
             token.pos_ = features.pop("POS")
-            token.set_morph("|".join(f"{key}={v}" for key, v in sorted(features.items())) or None)
+            token.set_morph(label_key(features) or None)
             if tag_scores is not None:
                 xpos = agreeing_xpos(tag_scores[row], xpos_labels, self.xpos.get(label_key(labels.features[k]), ()),
                                      self.top_k)
@@ -383,7 +381,7 @@ class LexiconTags(DataComponent):
 
 @Language.factory(
     "lvnews_lexicon_tags",
-    default_config={"lexicon": "lvnews_lexicon_lemmas", "morphologizer": "morphologizer", "tagger": "tagger",
+    default_config={"lexicon": LEXICON, "morphologizer": "morphologizer", "tagger": "tagger",
                     "weight": 2.0, "floor": 0.001, "top_k": 20, "belief": 0.5},
 )
 def make_lexicon_tags(nlp: Language, name: str, lexicon: str, morphologizer: str, tagger: str,

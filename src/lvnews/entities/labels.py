@@ -65,6 +65,7 @@ from spacy.tokens import Doc, Span
 from ..components import RuleComponent
 from ..hunspell import Dictionary
 from ..lexicon import load_lexicon
+from ..lexicon_lemmas import pipeline_dictionary
 from .given_names import with_given_names
 from .person_names import is_original_spelling
 from .time_spans import corrected_times
@@ -78,7 +79,6 @@ NAME_LABELS = ("PERSON", "ORG", "GPE", "LOC")
 BY_HEAD = RELABELLED | {"EVENT"}
 ENGLISH_LINKS = {"of", "and", "&", "the", "for"}
 MAX_NAME = 6
-LEXICON = "lvnews_lexicon_lemmas"
 
 
 def head_label(span: Span, lists: LabelLists) -> str | None:
@@ -520,14 +520,8 @@ class EntityLabels(RuleComponent):
         self.name = name
         self.lists = label_lists()
 
-    def dictionary(self) -> Dictionary | None:
-        """hunspell-lv as the lexicon lemma component holds it; None in a pipeline without one."""
-        if LEXICON not in self.nlp.pipe_names:
-            return None
-        return getattr(self.nlp.get_pipe(LEXICON), "dictionary", None)
-
     def __call__(self, doc: Doc) -> Doc:
-        ents = repaired(doc, self.lists, self.dictionary())
+        ents = repaired(doc, self.lists, pipeline_dictionary(self.nlp))
         if [(e.start, e.end, e.label) for e in ents] != [(e.start, e.end, e.label) for e in doc.ents]:
             doc.ents = ents
         return doc
