@@ -36,7 +36,7 @@ from typing import Iterable
 
 from spacy.tokens import Doc, Span
 
-from ..numbers import MONTH_STEMS, number_spans, parse_digits
+from ..numbers import CLOCK_WORDS, MONTH_STEMS, number_spans, parse_digits
 from ..times import find_times
 from .word_lists import lemma
 
@@ -55,7 +55,6 @@ _MONTH = re.compile("|".join(MONTH_STEMS))
 class TimeWords:
     standalone_words: frozenset[str]
     prepositions: frozenset[str]
-    clock_words: frozenset[str]
     about_words: frozenset[str]
     time_nouns: frozenset[str]
     period_parts: frozenset[str]
@@ -116,18 +115,18 @@ def is_measurement(span: Span, words: TimeWords) -> bool:
     return bool(counts) and counts[0][:2] == (0, 1) and lemma(span[1]) not in words.time_nouns
 
 
-def clock_end(doc: Doc, i: int, words: TimeWords) -> int | None:
+def clock_end(doc: Doc, i: int) -> int | None:
     """End of the clock time starting at token ``i`` (``22.00``, ``plkst. 14``, ``pulksten 16:00``), else None."""
-    if doc[i].lower_ in words.clock_words:
+    if doc[i].lower_ in CLOCK_WORDS:
         if i + 1 < len(doc) and (_CLOCK.fullmatch(doc[i + 1].text.rstrip(".")) or _HOUR.fullmatch(doc[i + 1].text)):
             return i + 2
         return None
     return i + 1 if _CLOCK.fullmatch(doc[i].text) else None
 
 
-def ends_in_clock(doc: Doc, span: Span, words: TimeWords) -> bool:
+def ends_in_clock(doc: Doc, span: Span) -> bool:
     """``līdz 18.00``: the span's last words are a clock time."""
-    return any(clock_end(doc, i, words) == span.end for i in range(max(span.start, span.end - 2), span.end))
+    return any(clock_end(doc, i) == span.end for i in range(max(span.start, span.end - 2), span.end))
 
 
 def is_month(doc: Doc, start: int, end: int) -> bool:
@@ -153,7 +152,7 @@ def new_times(doc: Doc, ents: list[Span], exprs: list[Bounds], words: TimeWords)
     taken = tagged(ents)
     candidates = [(i, i + 1) for i, t in enumerate(doc) if t.lower_ in words.standalone_words]
     candidates += [(s, e) for s, e in exprs if is_month(doc, s, e)]
-    candidates += [(i, end) for i in range(len(doc)) if (end := clock_end(doc, i, words)) is not None]
+    candidates += [(i, end) for i in range(len(doc)) if (end := clock_end(doc, i)) is not None]
     out: list[Span] = []
     for start, end in sorted(set(candidates)):
         if not taken.intersection(range(start, end)):
@@ -174,13 +173,13 @@ def whole_expressions(doc: Doc, ents: list[Span], exprs: list[Bounds]) -> list[S
 
 def with_clock_times(doc: Doc, ents: list[Span], exprs: list[Bounds], words: TimeWords) -> list[Span]:
     """A date (a TIME span or an expression ``find_times`` reads) and the clock time after it are one TIME."""
-    clocks = [e for e in ents if e.label_ == "TIME" and clock_end(doc, e.start, words) is not None]
+    clocks = [e for e in ents if e.label_ == "TIME" and clock_end(doc, e.start) is not None]
     for clock in clocks:
         k = clock.start
         while k > clock.start - 2 and k > 0 and (doc[k - 1].lower_ in words.about_words or doc[k - 1].text == ","):
             k -= 1
         # Two clock times in a row are a list or a range, not a date and its hour.
-        dates = [e.start for e in ents if e.label_ == "TIME" and e.end == k and not ends_in_clock(doc, e, words)]
+        dates = [e.start for e in ents if e.label_ == "TIME" and e.end == k and not ends_in_clock(doc, e)]
         dates += [s for s, e in exprs if e == k]
         if dates:
             ents = joined(doc, ents, min(dates), clock.end)

@@ -17,6 +17,6 @@ from __future__ import annotations
 from .digits import Number, parse_digits
 from .grammar import parse_words
 from .ordinals import is_ordinal
-from .spans import MONTH_STEMS, number_spans
+from .spans import CLOCK_WORDS, MONTH_STEMS, number_spans
 
-__all__ = ["Number", "parse_digits", "parse_words", "number_spans", "is_ordinal", "MONTH_STEMS"]
+__all__ = ["Number", "parse_digits", "parse_words", "number_spans", "is_ordinal", "MONTH_STEMS", "CLOCK_WORDS"]

@@ -17,12 +17,13 @@ from .grammar import parse_tokens
 from .ordinals import is_ordinal
 from .words import HUNDRED, HUNDREDS, LEXICON, MULT, TENS, THOUSANDS
 
-__all__ = ["number_spans", "MONTH_STEMS"]
+__all__ = ["number_spans", "MONTH_STEMS", "CLOCK_WORDS"]
 
 _MAX_SPAN = 16
 
 _YEAR_WORDS = frozenset({"gads", "gada", "gadam", "gadu", "gadā", "g.", "g"})
-_CLOCK_WORDS = frozenset({"plkst.", "plkst", "pulksten", "pulkstens", "pulkstenis"})
+#: Words before a clock time (``plkst. 14``): the number after them is no count.
+CLOCK_WORDS = frozenset({"plkst.", "plkst", "pulksten", "pulkstens", "pulkstenis"})
 _PHONE_WORDS = frozenset(
     {"tel.", "tel", "tālr.", "tālr", "tālrunis", "tālruņa", "tālrunim", "tālruni", "tālrunī", "telefons",
      "telefona", "telefonam", "telefonu", "telefonā", "mob.", "mob", "mobilais", "fakss", "faksa", "faksu", "fax"}
@@ -109,7 +110,7 @@ def _excluded(toks: Sequence[str], start: int, end: int, excluded_before: bool) 
     """
     prev = _previous(toks, start)
     nxt = toks[end] if end < len(toks) else ""
-    if prev in _CLOCK_WORDS or prev in _PHONE_WORDS or prev in _REFERENCE_WORDS:
+    if prev in CLOCK_WORDS or prev in _PHONE_WORDS or prev in _REFERENCE_WORDS:
         return True
     if excluded_before and start >= 1 and toks[start - 1] in _CHAIN_WORDS:
         return True
