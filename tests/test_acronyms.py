@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from spacy.tokens import Doc, Span
 
 from lvnews.entities.acronyms import Acronyms, Definition, definitions, is_acronym
@@ -38,6 +39,22 @@ def test_a_bracket_that_does_not_spell_the_initials_changes_nothing(nlp):
     Acronyms()(doc)
     assert [(e.text, e.label_) for e in doc.ents] == [("ASV", "GPE")]
 
+
+@pytest.mark.parametrize("note", [[], ["angliski", "–"], ["angl.", ":"], ["no", "angļu", "val.", "-"]])
+def test_a_foreign_acronym_defined_after_it_in_lower_case_words_is_a_common_noun(nlp, note):
+    words = ["Rūpnīca", "ražos", "RDF", "(", *note, "refuse", "derived", "fuel", ")", ".", "RDF", "dedzinās", "."]
+    doc = Doc(nlp.vocab, words=words)
+    doc.ents = [Span(doc, 2, 3, label="ORG"), Span(doc, len(words) - 3, len(words) - 2, label="ORG")]
+    assert definitions(doc) == [Definition("RDF", None)]
+    Acronyms()(doc)
+    assert list(doc.ents) == []
+
+
+def test_an_acronym_with_a_bracketed_name_after_it_is_no_definition(nlp):
+    words = ["NATO", "(", "North", "Atlantic", "Treaty", "Organization", ")", "paplašinās", "."]
+    doc = Doc(nlp.vocab, words=words)
+    doc.ents = [Span(doc, 0, 1, label="ORG")]
+    assert definitions(doc) == []
 
 
 def test_shipped_model_runs_acronyms_after_the_name_rules(nlp):

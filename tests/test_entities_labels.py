@@ -88,6 +88,23 @@ def test_a_theatre_or_a_museum_is_an_organisation_with_its_place(nlp):
     assert found(doc) == [("Valmieras teātrī", "ORG"), ("Tukuma muzejā", "ORG")]
 
 
+def test_a_council_is_an_organisation(nlp):
+    """``Konkurences padome``: FullStack-LV train ends 27 ORG names in ``padome`` and no other label."""
+    doc = make(nlp, [("Konkurences", "konkurence", "NOUN", GEN_F), ("padome", "padome", "NOUN", NOM_F),
+                     ("lēma", "lemt", "VERB", "")],
+               ["B-MISC", "I-MISC", "O"])
+    assert found(doc) == [("Konkurences padome", "ORG")]
+    # An organisation's board is no part of its name.
+    doc = make(nlp, [("Rēzeknes", "Rēzekne", "PROPN", GEN_F), ("slimnīcas", "slimnīca", "NOUN", GEN_F),
+                     ("padomes", "padome", "NOUN", GEN_F), ("priekšsēdētāja", "priekšsēdētāja", "NOUN", NOM_F)],
+               ["B-ORG", "I-ORG", "O", "O"])
+    assert found(doc) == [("Rēzeknes slimnīcas", "ORG")]
+    doc = make(nlp, [("Rēzeknes", "Rēzekne", "PROPN", GEN_F), ("slimnīcas", "slimnīca", "NOUN", GEN_F),
+                     ("padomes", "padome", "NOUN", GEN_F), ("priekšsēdētāja", "priekšsēdētāja", "NOUN", NOM_F)],
+               ["B-ORG", "I-ORG", "I-ORG", "O"])
+    assert found(doc) == [("Rēzeknes slimnīcas", "ORG")]
+
+
 def test_an_administrative_unit_is_named_with_its_noun(nlp):
     """``Jelgavas novadā``, ``Ēdoles pagastam``: the GPE takes the unit's noun (FullStack-LV's way);
     ``pilsēta`` is left as the model has it (FullStack has it both ways)."""

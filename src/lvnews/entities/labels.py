@@ -44,7 +44,8 @@ each a small function over the document's entities:
   ziņu kioskā``) was a place before a noun phrase: the capitalised genitive
   alone is the name, a GPE (the normalizer's knowledge base may relabel it);
 * with hunspell-lv (the lexicon lemma component's), a given name alone or
-  taken for a place or time is a person (``given_names.py``).
+  taken for a place or time is a person (``given_names.py``), and a one-word
+  person the lexicon knows only as a place is a GPE (``place_names.py``).
 
 The rules over listed names (brands, regions, seats of power, parties,
 double surnames) live in ``listed_names.py``. The word lists are package
@@ -67,6 +68,8 @@ from ..hunspell import Dictionary
 from ..lexicon import load_lexicon
 from ..lexicon_lemmas import pipeline_dictionary
 from .given_names import with_given_names
+from .place_names import with_place_names
+from .repeated_names import with_repeated_names
 from .person_names import is_original_spelling
 from .time_spans import corrected_times
 from .listed_names import (
@@ -114,7 +117,7 @@ def cut_after_head(span: Span, lists: LabelLists) -> Span:
     """``Augstākās tiesas kandidātu`` -> ORG ``Augstākās tiesas``: a name ends at its institution noun.
 
     Lower-case nouns after it are what the sentence says about the body (its
-    candidate, its vote, its lobby), not part of its name.
+    candidate, its vote, its lobby, its board), not part of its name.
     """
     words = list(span)
     for k in range(len(words) - 2, -1, -1):
@@ -122,7 +125,8 @@ def cut_after_head(span: Span, lists: LabelLists) -> Span:
         rest = words[k + 1 :]
         if not all(t.is_alpha and t.text.islower() for t in rest):
             return span
-        if any(base_in(t, lists.org_heads) or base_in(t, lists.loc_heads) for t in rest):
+        if any((base_in(t, lists.org_heads) and not base_in(t, lists.boards)) or base_in(t, lists.loc_heads)
+               for t in rest):
             return span
         if tok.pos_ in ("NOUN", "PROPN") and base_in(tok, lists.org_heads) and not base_in(tok, lists.gatherings) \
                 and any(t.text[:1].isupper() for t in words[: k + 1]):
@@ -207,7 +211,8 @@ def with_head_noun(span: Span, lists: LabelLists, taken: set[int]) -> Span | Non
 
     ``Titikakas`` + ``ezera`` is a LOC, ``Rietumvirdžīnijas`` + ``universitātes``
     an ORG, ``Jelgavas`` + ``novadam`` a GPE (an administrative unit is named
-    with its noun); a generic body after a place (``Ķīnas valdība``) is no name.
+    with its noun); a generic body after a place (``Ķīnas valdība``) is no name,
+    nor is an organisation's board (``„Lattelecom” padomes``).
     """
     doc = span.doc
     if span.end >= len(doc) or span.end in taken or not all(t.text[:1].isupper() for t in span if t.is_alpha):
@@ -219,7 +224,8 @@ def with_head_noun(span: Span, lists: LabelLists, taken: set[int]) -> Span | Non
         return Span(doc, span.start, span.end + 1, label="GPE")
     if base_in(nxt, lists.loc_heads):
         return Span(doc, span.start, span.end + 1, label="LOC")
-    if base_in(nxt, lists.org_heads) and span.label_ in ("GPE", "LOC", "ORG"):
+    if base_in(nxt, lists.org_heads) and span.label_ in ("GPE", "LOC", "ORG") \
+            and not (span.label_ == "ORG" and base_in(nxt, lists.boards)):
         return Span(doc, span.start, span.end + 1, label="ORG")
     return None
 
@@ -460,7 +466,8 @@ def quoted_organisations(ents: list[Span], lists: LabelLists) -> list[Span]:
 
 def repaired(doc: Doc, lists: LabelLists, dictionary: Dictionary | None = None) -> list[Span]:
     """The document's entities after the rules of the module docstring, in order; with hunspell-lv's
-    ``dictionary``, lone given names are persons too (``given_names.py``)."""
+    ``dictionary``, lone given names are persons too (``given_names.py``) and lone place names
+    taken for persons places (``place_names.py``)."""
     ents: list[Span] = []
     for ent in filter(None, map(trimmed, doc.ents)):
         parts = [ent] if ent.label_ not in RELABELLED else without_titles(ent)
@@ -511,7 +518,10 @@ def repaired(doc: Doc, lists: LabelLists, dictionary: Dictionary | None = None) 
         out = replace(out, org)
     out = quoted_organisations(sorted(out, key=lambda e: e.start), lists)
     out = corrected_times(doc, bracketed_same_label(doc, out))
-    return out if dictionary is None else with_given_names(doc, out, dictionary)
+    if dictionary is None:
+        return out
+    out = with_place_names(doc, with_given_names(doc, out, dictionary), dictionary)
+    return with_repeated_names(doc, out, dictionary)
 
 
 class EntityLabels(RuleComponent):

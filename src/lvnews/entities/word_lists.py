@@ -36,6 +36,11 @@ class LabelLists:
     parts_of_places: frozenset[str]
     events_named_after: frozenset[str]
     gatherings: frozenset[str]
+    # A company's or a club's board right after its tagged name is no part of the name
+    # (``„Lattelecom” padomē``, ``kluba „Smiltene” valdes``: so in FullStack-LV train 18 times,
+    # ``padome`` 7, ``valde`` 11); a board named by a capitalised word is one (``Konkurences
+    # padome``, ``Īres valde``).
+    boards: frozenset[str]
     org_nouns_before_names: frozenset[str]
     brands: frozenset[str]
     continents: frozenset[str]
