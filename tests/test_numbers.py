@@ -19,7 +19,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lvnews.numbers import is_ordinal, number_spans, parse_digits, parse_words
+from lvnews.numbers import is_clock_time, is_ordinal, number_spans, parse_digits, parse_words
 
 RBNF_PATH = Path(__file__).resolve().parents[2] / "shared" / "gazetteers" / "rbnf_lv.json"
 
@@ -266,6 +266,17 @@ NOT_NUMBERS = [
 @pytest.mark.parametrize("text", NOT_NUMBERS)
 def test_not_a_single_number(text: str) -> None:
     assert parse_words(text.split()) is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("14.40", True), ("9:00", True), ("09.05", True), ("24.00", True), ("0.30", True),
+    ("25.00", False), ("14.60", False), ("14.4", False), ("14,40", False), ("114.40", False), ("1440", False),
+])
+def test_is_clock_time(text: str, expected: bool) -> None:
+    # One definition for the number spans (``14.40`` is no count) and the TIME spans.
+    assert is_clock_time(text) is expected
+    if expected and "." in text:
+        assert parse_digits(text) is None
 
 
 # ---------------------------------------------------------------------------

@@ -36,7 +36,7 @@ from typing import Iterable
 
 from spacy.tokens import Doc, Span
 
-from ..numbers import CLOCK_WORDS, MONTH_STEMS, number_spans, parse_digits
+from ..numbers import CLOCK_WORDS, MONTH_STEMS, is_clock_time, number_spans, parse_digits
 from ..times import find_times
 from .word_lists import lemma
 
@@ -45,7 +45,6 @@ Bounds = tuple[int, int]
 
 # ``14.40``, ``9:00``: hours 0-23, two-digit minutes. A decimal in Latvian takes a comma, so a
 # dot between such digits is a clock time.
-_CLOCK = re.compile(r"(?:[01]?[0-9]|2[0-3])[.:][0-5][0-9]")
 _HOUR = re.compile(r"(?:[01]?[0-9]|2[0-4])")
 _YEAR = re.compile(r"(?<![0-9])(?:1[0-9]{3}|20[0-9]{2})(?![0-9])")
 _MONTH = re.compile("|".join(MONTH_STEMS))
@@ -108,7 +107,7 @@ def is_measurement(span: Span, words: TimeWords) -> bool:
         text = span[0].text
         # ``parse_digits`` reads counts; a phone number is no count but is all digits.
         is_number = text.isdigit() or parse_digits(text) is not None
-        return is_number and not _YEAR.search(text) and not _CLOCK.fullmatch(text)
+        return is_number and not _YEAR.search(text) and not is_clock_time(text)
     if len(span) != 2 or any(c.isdigit() for c in span[1].text):
         return False
     counts = number_spans([t.text for t in span])
@@ -118,10 +117,10 @@ def is_measurement(span: Span, words: TimeWords) -> bool:
 def clock_end(doc: Doc, i: int) -> int | None:
     """End of the clock time starting at token ``i`` (``22.00``, ``plkst. 14``, ``pulksten 16:00``), else None."""
     if doc[i].lower_ in CLOCK_WORDS:
-        if i + 1 < len(doc) and (_CLOCK.fullmatch(doc[i + 1].text.rstrip(".")) or _HOUR.fullmatch(doc[i + 1].text)):
+        if i + 1 < len(doc) and (is_clock_time(doc[i + 1].text.rstrip(".")) or _HOUR.fullmatch(doc[i + 1].text)):
             return i + 2
         return None
-    return i + 1 if _CLOCK.fullmatch(doc[i].text) else None
+    return i + 1 if is_clock_time(doc[i].text) else None
 
 
 def ends_in_clock(doc: Doc, span: Span) -> bool:

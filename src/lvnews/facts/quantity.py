@@ -306,7 +306,7 @@ class QuantityExtractor(FactExtractor):
                 if noun is not None and end - start == 1 and doc[start].lower_ in ONE_FORMS \
                         and noun.morph.get("Number") == ["Plur"]:
                     continue  # ``vienas tās pašas kļūdas``: "the same", not one
-                if noun is not None and self.is_clock_time(noun):
+                if noun is not None and self.is_hour_of_day(noun):
                     continue
                 if noun is None:
                     draft = self.elided(doc, start, end, value, value_max, found)
@@ -328,7 +328,7 @@ class QuantityExtractor(FactExtractor):
                 "value_max": value_max, "unit": unit, "approx": self.approx_of(doc, start),
                 "currency": currency_near(noun, unit), "number": (start, end), "noun": noun.i}
 
-    def is_clock_time(self, noun: Token) -> bool:
+    def is_hour_of_day(self, noun: Token) -> bool:
         """``7 rītā``, ``septiņos vakarā``: an hour of a part of the day, not a count."""
         return lemma(noun) in self.lexicon.day_parts and noun.morph.get("Case") == ["Loc"]
 

@@ -14,9 +14,9 @@ and the tests can use it directly).
 
 from __future__ import annotations
 
-from .digits import Number, parse_digits
+from .digits import Number, is_clock_time, parse_digits
 from .grammar import parse_words
 from .ordinals import is_ordinal
 from .spans import CLOCK_WORDS, MONTH_STEMS, number_spans
 
-__all__ = ["Number", "parse_digits", "parse_words", "number_spans", "is_ordinal", "MONTH_STEMS", "CLOCK_WORDS"]
+__all__ = ["Number", "parse_digits", "is_clock_time", "parse_words", "number_spans", "is_ordinal", "MONTH_STEMS", "CLOCK_WORDS"]

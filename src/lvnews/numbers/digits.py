@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from fractions import Fraction
 
-__all__ = ["Number", "parse_digits", "digits_fraction", "to_number"]
+__all__ = ["Number", "parse_digits", "digits_fraction", "to_number", "is_clock_time"]
 
 Number = int | float
 
@@ -31,6 +31,8 @@ _RE_INT = re.compile(rf"{_INT}")
 _RE_GROUPED = re.compile(rf"{_INT_SPACED}|{_INT_DOTTED}|{_INT_COMMAS}")
 _RE_DECIMAL_COMMA = re.compile(rf"(?P<int>{_INT}|{_INT_SPACED}|{_INT_DOTTED}),(?P<frac>[0-9]+)")
 _RE_DECIMAL_DOT = re.compile(rf"(?P<int>{_INT}|{_INT_SPACED})\.(?P<frac>[0-9]{{1,2}})")
+# Hours 0-24 (``24.00`` is midnight in timetables) and two-digit minutes.
+_RE_CLOCK = re.compile(r"(?:[01]?[0-9]|2[0-4])[.:][0-5][0-9]")
 
 
 def to_number(value: Fraction) -> Number:
@@ -48,9 +50,9 @@ def _looks_like_phone(digits: str) -> bool:
     return len(digits) == 11 and digits.startswith("371")
 
 
-def _looks_like_time(int_part: str, frac: str) -> bool:
-    """``14.40``, ``9.00``: hours 0-24 and two-digit minutes 00-59."""
-    return len(frac) == 2 and int(int_part) <= 24 and int(frac) <= 59
+def is_clock_time(text: str) -> bool:
+    """``14.40``, ``9:00``, ``24.00``: one token that reads as hours and minutes."""
+    return _RE_CLOCK.fullmatch(text) is not None
 
 
 def _unsigned_digits(s: str) -> tuple[Fraction, str] | None:
@@ -67,7 +69,7 @@ def _unsigned_digits(s: str) -> tuple[Fraction, str] | None:
     m = _RE_DECIMAL_DOT.fullmatch(s)
     if m:
         int_part = m["int"].replace(" ", "")
-        if " " not in m["int"] and _looks_like_time(int_part, m["frac"]):
+        if " " not in m["int"] and is_clock_time(f"{int_part}.{m['frac']}"):
             return None
         return Fraction(f"{int_part}.{m['frac']}"), int_part
     return None
