@@ -8,59 +8,11 @@ from spacy.tokens import Doc
 from lvnews.entities.given_names import is_given_name, is_person_reading, with_given_names
 from lvnews.hunspell import Dictionary
 
-# A few stems and rules in hunspell-lv's style (not taken from it): a masculine and a
-# feminine given name with their diminutive classes (P/p, T/t), places without them, a
-# another proper noun spelt as a form of a given name (``Ginta``, as ``Viļņa`` is
-# Vilnius and Vilnis's genitive), and a common noun spelt as a given
-# name in lower case (``vara``).
-AFF = """\
-SET UTF-8
-
-SFX O Y 3
-SFX O s a [s] is:vpg
-SFX O s u [s] is:vpa
-SFX O s am [s] is:vpd
-
-SFX o Y 1
-SFX o s i s is:dpn
-
-SFX P Y 1
-SFX P s iņš [^gk]s is:vdn
-
-SFX p Y 1
-SFX p s iņi [^gk]s is:ddn
-
-SFX S Y 4
-SFX S 0 s [ae] is:vpg
-SFX S 0 i [ae] is:vpd
-SFX S a u a is:vpa
-SFX S a ā a is:vpl
-
-SFX s Y 1
-SFX s a ām a is:dpd
-
-SFX T Y 1
-SFX T a iņa [^gk]a is:vdn
-
-SFX t Y 1
-SFX t a iņām [^gk]a is:ddd
-"""
-
-DIC = """\
-7
-Gints/OoPp po:lietv1i
-Anna/SsTt po:lietv4i
-Vara/SsTt po:lietv4i
-Rīga/S po:lietv4i
-Ginta/S po:lietv4i
-Talsi/o po:lietv2i
-vara/Ss po:lietv4r
-"""
-
+from names_lexicon import names_dictionary
 
 @pytest.fixture(scope="module")
 def dictionary() -> Dictionary:
-    return Dictionary.from_text(DIC, AFF)
+    return names_dictionary()
 
 
 def test_a_person_reading_is_a_proper_noun_with_both_diminutive_classes():

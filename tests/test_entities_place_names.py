@@ -8,45 +8,11 @@ from spacy.tokens import Doc
 from lvnews.entities.place_names import is_place_name, with_place_names
 from lvnews.hunspell import Dictionary
 
-# Stems and rules in hunspell-lv's style, written for this test: places with one number's
-# endings (``Zilupe/S``, ``Talsi/o``), a given name with both numbers and diminutives
-# (``Anna/SsTt``), a surname-like stem with singular masculine endings (``Kalns/O``).
-AFF = """\
-SET UTF-8
-
-SFX O Y 2
-SFX O s a [s] is:vpg
-SFX O s ā [s] is:vpl
-
-SFX o Y 1
-SFX o i os i is:dpl
-
-SFX S Y 3
-SFX S 0 s [ae] is:vpg
-SFX S a u a is:vpa
-SFX S e ē e is:vpl
-
-SFX s Y 1
-SFX s a ām a is:dpd
-
-SFX T Y 1
-SFX T a iņa [^gk]a is:vdn
-
-SFX t Y 1
-SFX t a iņām [^gk]a is:ddd
-"""
-DIC = """\
-4
-Zilupe/S po:lietv5i
-Talsi/o po:lietv2i
-Anna/SsTt po:lietv4i
-Kalns/O po:lietv1i
-"""
-
+from names_lexicon import names_dictionary
 
 @pytest.fixture(scope="module")
 def dictionary() -> Dictionary:
-    return Dictionary.from_text(DIC, AFF)
+    return names_dictionary()
 
 
 @pytest.mark.parametrize("form, expected", [
