@@ -52,6 +52,12 @@ def test_listed_words_months_and_clock_times_become_time(nlp):
     assert found(doc) == [("„ Sestdien ”", "ORG")]
 
 
+def test_an_untagged_day_of_a_month_is_time_but_not_a_street_named_after_it(nlp):
+    doc = make(nlp, ["Gaidām", "5.", "jūniju", "un", "dzīvojam", "13.", "janvāra", "ielā", "."], ["O"] * 9,
+               lemmas=["gaidīt", "5.", "jūnijs", "un", "dzīvot", "13.", "janvāris", "iela", "."])
+    assert found(doc) == [("5. jūniju", "TIME")]
+
+
 def test_measurements_are_no_time_but_counts_of_years_are(nlp):
     words = time_words()
     doc = make(nlp, ["24", "cm", "un", "9", "un", "29240290", "un", "10", "gadus", "un", "2007", "un", "22.00"],

@@ -11,7 +11,9 @@ are in ``data/time_spans.json``):
   count of something that is not time (``24 cm``) are no TIME (no such TIME
   span in train); a count of years is (``10 gadus``, 14 in train);
 * a weekday or a ``šo-`` period word alone (``piektdien``, ``šovasar``: 57
-  of 83), a month in the locative (``janvārī``: 19 of 29) and a clock time
+  of 83), a month in the locative (``janvārī``: 19 of 29), a day of a month
+  (``5. jūniju``, ``2002. gada 23. septembrī``: 200 of 215, when no street
+  noun follows: ``13. janvāra ielā``) and a clock time
   (``plkst. 14``, ``22.00``: 27 of 28 in a TIME span) are TIME spans where
   the model left them untagged, with ``līdz``, ``no``, ``kopš``, ``pirms``,
   ``pēc`` right before them (128 of 140);
@@ -38,7 +40,7 @@ from spacy.tokens import Doc, Span
 
 from ..numbers import CLOCK_WORDS, MONTH_STEMS, is_clock_time, number_spans, parse_digits
 from ..times import find_times
-from .word_lists import lemma
+from .word_lists import base_in, label_lists, lemma
 
 WORDS = Path(__file__).with_name("data") / "time_spans.json"
 Bounds = tuple[int, int]
@@ -133,6 +135,14 @@ def is_month(doc: Doc, start: int, end: int) -> bool:
     return end - start == 1 and bool(_MONTH.match(doc[start].lower_))
 
 
+def is_date(doc: Doc, start: int, end: int) -> bool:
+    """A day and its month (``5. jūniju``, ``2002. gada 23. septembrī``), not the name of a street
+    or a bridge after it (``13. janvāra ielā``)."""
+    if end - start < 2 or not any(_MONTH.match(t.lower_) for t in doc[start:end]):
+        return False
+    return end == len(doc) or not base_in(doc[end], label_lists().loc_heads)
+
+
 def with_preposition(span: Span, taken: set[int], words: TimeWords) -> Span:
     """``pirms`` + ``plkst. 8``: a preposition right before a time starts its span (128 of 140 in train)."""
     doc, k = span.doc, span.start - 1
@@ -150,7 +160,7 @@ def new_times(doc: Doc, ents: list[Span], exprs: list[Bounds], words: TimeWords)
     """
     taken = tagged(ents)
     candidates = [(i, i + 1) for i, t in enumerate(doc) if t.lower_ in words.standalone_words]
-    candidates += [(s, e) for s, e in exprs if is_month(doc, s, e)]
+    candidates += [(s, e) for s, e in exprs if is_month(doc, s, e) or is_date(doc, s, e)]
     candidates += [(i, end) for i in range(len(doc)) if (end := clock_end(doc, i)) is not None]
     out: list[Span] = []
     for start, end in sorted(set(candidates)):
