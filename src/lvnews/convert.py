@@ -30,6 +30,7 @@ from .facts.participants import fullest_person, resolve_reference
 from .records import (Article, Entity, KBLink, MemberCountFact, MembershipFact, OfQuantity, Participant,
                       QuantityFact, RoleFact, Sentence, Token)
 from .times import time_value, value_at
+from .trees import find_cycle
 
 # Every token sets every field: one shared set instead of one per token
 # (a third of a token record's memory).
@@ -88,21 +89,9 @@ def make_tree(heads: list[int], deps: list[str]) -> tuple[list[int], list[str]]:
     for i in dangling + roots[1:]:
         if i != root:
             heads[i], deps[i] = root, REATTACHED_DEP
-    # Cycles: walk up from each token; a walk that revisits a token of its own path
-    # without reaching the root is cut at the token where it started looping.
-    state = [0] * n  # 0 unseen, 1 on the current path, 2 known to reach the root
-    state[root] = 2
-    for i in range(n):
-        path = []
-        j = i
-        while state[j] == 0:
-            state[j] = 1
-            path.append(j)
-            j = heads[j]
-        if state[j] == 1:  # j is on this path: a cycle through j
-            heads[j], deps[j] = root, REATTACHED_DEP
-        for k in path:
-            state[k] = 2
+    # A cycle is cut where the walk up from the first of its tokens came back onto itself.
+    while (cycle := find_cycle(heads, root)) is not None:
+        heads[cycle[0]], deps[cycle[0]] = root, REATTACHED_DEP
     for i, dep in enumerate(deps):
         if i != root and dep.lower() == "root":
             deps[i] = REATTACHED_DEP

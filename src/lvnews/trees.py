@@ -5,26 +5,33 @@ highest-scoring head of each word can form cycles or hang several words from
 the root. UD wants a tree with one root, and LVTB has non-projective trees,
 so Eisner's projective algorithm would cost points. numpy only: the parser
 that uses it runs without torch, and its training scripts import it from here.
+:func:`find_cycle` also serves the records, which cut any cycle a parse left.
 """
 
 from __future__ import annotations
 
+from typing import Sequence
+
 import numpy as np
 
 
-def _find_cycle(heads: np.ndarray) -> list[int] | None:
-    """The nodes of one cycle in a head array (node 0 is the root), or None."""
+def find_cycle(heads: Sequence[int] | np.ndarray, root: int = 0) -> list[int] | None:
+    """The nodes of one cycle in a head array, the node where the walk re-entered it first, or None.
+
+    ``root`` is the node that heads itself. Walks up from each node in order;
+    a walk that comes back onto its own path has found a cycle.
+    """
     n = len(heads)
-    state = np.zeros(n, dtype=np.int8)  # 0 unvisited, 1 on the current path, 2 done
-    state[0] = 2
-    for start in range(1, n):
+    state = [0] * n  # 0 unvisited, 1 on the current path, 2 known to reach the root
+    state[root] = 2
+    for start in range(n):
         path = []
         node = start
         while state[node] == 0:
             state[node] = 1
             path.append(node)
-            node = heads[node]
-        if state[node] == 1:  # came back onto the current path: a cycle
+            node = int(heads[node])
+        if state[node] == 1:
             return path[path.index(node):]
         for p in path:
             state[p] = 2
@@ -42,7 +49,7 @@ def chu_liu_edmonds(scores: np.ndarray) -> np.ndarray:
     scores[0] = -np.inf
     heads = scores.argmax(axis=1)
     heads[0] = 0
-    cycle = _find_cycle(heads)
+    cycle = find_cycle(heads)
     if cycle is None:
         return heads
     n = len(scores)

@@ -24,7 +24,7 @@ import spacy
 import torch
 
 from batching import Vocabs, bucket, collate, sentence_starts
-from decode import decode_one_root
+from lvnews.trees import decode_one_root
 from features import UPOS_PIPES, Treebank, gold_doc, run_pipes
 from lvnews.conll import read_paragraphs
 from model import BiaffineParser, Config
