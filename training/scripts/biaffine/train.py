@@ -56,7 +56,8 @@ def save(path: Path, model: BiaffineParser, vocabs: Vocabs) -> None:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--name", required=True, help="run directory under " + str(RUNS))
+    ap.add_argument("--name", required=True, help="run directory under --runs")
+    ap.add_argument("--runs", type=Path, default=RUNS, help=f"where run directories go (default {RUNS})")
     ap.add_argument("--train", type=Path, nargs="+", required=True)
     ap.add_argument("--dev", type=Path, default=Path("training/training/biaffine/features/dev.npz"))
     ap.add_argument("--no-upos", action="store_true")
@@ -82,7 +83,7 @@ def main() -> None:
                     n_labels=len(vocabs.labels), dropout=args.dropout)
     model = BiaffineParser(config)
     optimizer = torch.optim.Adam(model.parameters(), lr=args.lr, betas=(0.9, 0.9))
-    out = RUNS / args.name
+    out = args.runs / args.name
     out.mkdir(parents=True, exist_ok=True)
     (out / "args.json").write_text(json.dumps({k: str(v) for k, v in vars(args).items()}, indent=2))
     best, since_best = -1.0, 0
