@@ -71,17 +71,25 @@ def main() -> None:
     ap.add_argument("--epochs", type=int, default=30)
     ap.add_argument("--patience", type=int, default=5)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--init", type=Path, help="start from this checkpoint (its sizes and vocabularies): a run that "
+                    "did not fit one session goes on, or a finished one at a lower --lr")
     args = ap.parse_args()
     torch.set_num_threads(1)
     torch.manual_seed(args.seed)
     rng = np.random.default_rng(args.seed)
     train = concatenate([Treebank.load(p) for p in args.train])
     dev = Treebank.load(args.dev)
-    vocabs = Vocabs.of([train])
-    config = Config(n_features=train.tensor.shape[1], n_upos=0 if args.no_upos else len(vocabs.upos),
-                    hidden=args.hidden, layers=args.layers, arc_mlp=args.arc_mlp, label_mlp=args.label_mlp,
-                    n_labels=len(vocabs.labels), dropout=args.dropout)
-    model = BiaffineParser(config)
+    if args.init is not None:
+        saved = torch.load(args.init, map_location="cpu", weights_only=False)
+        vocabs = Vocabs(saved["vocabs"]["labels"], saved["vocabs"]["upos"])
+        model = BiaffineParser(Config(**saved["config"]))
+        model.load_state_dict(saved["state"])
+    else:
+        vocabs = Vocabs.of([train])
+        config = Config(n_features=train.tensor.shape[1], n_upos=0 if args.no_upos else len(vocabs.upos),
+                        hidden=args.hidden, layers=args.layers, arc_mlp=args.arc_mlp, label_mlp=args.label_mlp,
+                        n_labels=len(vocabs.labels), dropout=args.dropout)
+        model = BiaffineParser(config)
     optimizer = torch.optim.Adam(model.parameters(), lr=args.lr, betas=(0.9, 0.9))
     out = args.runs / args.name
     out.mkdir(parents=True, exist_ok=True)
