@@ -26,6 +26,7 @@ import numpy as np
 import torch
 from torch import nn
 
+from batching import Vocabs, bucket, collate, concatenate, sentence_starts
 from features import Treebank
 from lvnews.conll import read_paragraphs
 
@@ -48,29 +49,9 @@ class Tagger(nn.Module):
         return self.out(self.drop(h))
 
 
-def batches(lengths: np.ndarray, max_tokens: int, rng: np.random.Generator | None) -> list[np.ndarray]:
-    order = np.argsort(lengths + (rng.random(len(lengths)) if rng is not None else 0), kind="stable")
-    out, current = [], []
-    for i in order:
-        if current and (len(current) + 1) * lengths[i] > max_tokens:
-            out.append(np.array(current))
-            current = []
-        current.append(i)
-    out.append(np.array(current))
-    if rng is not None:
-        rng.shuffle(out)
-    return out
-
-
-def padded(bank: Treebank, starts: np.ndarray, idx: np.ndarray, upos_ids: np.ndarray, labels: np.ndarray):  # noqa: ANN201
-    n = bank.lengths[idx].max()
-    feats = np.zeros((len(idx), n, bank.tensor.shape[1]), dtype=np.float32)
-    up = np.zeros((len(idx), n), dtype=np.int64)
-    gold = np.full((len(idx), n), -100, dtype=np.int64)
-    for b, s in enumerate(idx):
-        a, m = starts[s], bank.lengths[s]
-        feats[b, :m], up[b, :m], gold[b, :m] = bank.tensor[a : a + m], upos_ids[a : a + m], labels[a : a + m]
-    return torch.from_numpy(feats), torch.from_numpy(up), torch.from_numpy(gold)
+def words_mask(lengths: torch.Tensor, longest: int) -> torch.Tensor:
+    """True at each sentence's words, False at its padding."""
+    return torch.arange(longest)[None, :] < lengths[:, None]
 
 
 def main() -> None:
@@ -82,43 +63,40 @@ def main() -> None:
     torch.set_num_threads(1)
     torch.manual_seed(1)
     rng = np.random.default_rng(1)
-    train_banks = [Treebank.load(Path(npz)) for _, npz in args.train]
+    train = concatenate([Treebank.load(Path(npz)) for _, npz in args.train])
     train_feats = [f for conllu, _ in args.train for f in gold_feats(Path(conllu))]
-    train = Treebank(*(np.concatenate([getattr(b, f) for b in train_banks])
-                       for f in ("tensor", "upos", "heads", "deprels", "lengths")))
     dev = Treebank.load(Path(args.dev[1]))
     dev_feats = gold_feats(Path(args.dev[0]))
     assert len(train_feats) == len(train.upos) and len(dev_feats) == len(dev.upos)
     labels = sorted(set(train_feats))
-    upos = ["<unk>"] + sorted(set(train.upos.tolist()))
-    lab_index, upos_index = {x: i for i, x in enumerate(labels)}, {x: i for i, x in enumerate(upos)}
-    y_train = np.array([lab_index[f] for f in train_feats])
-    y_dev = np.array([lab_index.get(f, -1) for f in dev_feats])
-    u_train = np.array([upos_index.get(u, 0) for u in train.upos.tolist()])
-    u_dev = np.array([upos_index.get(u, 0) for u in dev.upos.tolist()])
-    s_train = np.concatenate([[0], np.cumsum(train.lengths)[:-1]])
-    s_dev = np.concatenate([[0], np.cumsum(dev.lengths)[:-1]])
-    model = Tagger(train.tensor.shape[1], len(upos), len(labels))
+    vocabs = Vocabs.of([train])
+    index = {x: i for i, x in enumerate(labels)}
+    y_train = np.array([index[f] for f in train_feats])
+    y_dev = np.array([index.get(f, -1) for f in dev_feats])  # a value train lacks is always wrong
+    u_train, u_dev = vocabs.upos_ids(train), vocabs.upos_ids(dev)
+    s_train, s_dev = sentence_starts(train), sentence_starts(dev)
+    model = Tagger(train.tensor.shape[1], len(vocabs.upos), len(labels))
     optimizer = torch.optim.Adam(model.parameters(), lr=2e-3, betas=(0.9, 0.9))
     for epoch in range(1, args.epochs + 1):
         started = time.perf_counter()
         model.train()
-        for idx in batches(train.lengths, 3000, rng):
-            feats, up, gold = padded(train, s_train, idx, u_train, y_train)
-            loss = nn.functional.cross_entropy(model(feats, up).transpose(1, 2), gold, ignore_index=-100)
+        for idx in bucket(train.lengths, 3000, rng):
+            batch = collate(train, s_train, idx, u_train, y_train)
+            gold = batch.labels[:, 1:].masked_fill(words_mask(batch.lengths, batch.feats.shape[1]).logical_not(), -100)
+            loss = nn.functional.cross_entropy(model(batch.feats, batch.upos).transpose(1, 2), gold, ignore_index=-100)
             optimizer.zero_grad()
             loss.backward()
             optimizer.step()
         model.eval()
-        right = total = 0
+        right = 0
         with torch.no_grad():
-            for idx in batches(dev.lengths, 5000, None):
-                feats, up, gold = padded(dev, s_dev, idx, u_dev, np.maximum(y_dev, 0))
-                pred = model(feats, up).argmax(-1)
-                for b, s in enumerate(idx):
-                    m, a = dev.lengths[s], s_dev[s]
-                    right += int((pred[b, :m].numpy() == y_dev[a : a + m]).sum())
-                    total += int(m)
+            for idx in bucket(dev.lengths, 5000):
+                batch = collate(dev, s_dev, idx, u_dev, np.maximum(y_dev, 0))
+                pred = model(batch.feats, batch.upos).argmax(-1).numpy()
+                for row, s in enumerate(idx):
+                    n, a = int(dev.lengths[s]), int(s_dev[s])
+                    right += int((pred[row, :n] == y_dev[a : a + n]).sum())
+        total = len(y_dev)
         print(f"epoch {epoch}: dev FEATS accuracy {100 * right / total:.2f} ({time.perf_counter() - started:.0f} s)",
               flush=True)
 
