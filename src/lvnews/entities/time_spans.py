@@ -45,8 +45,7 @@ from .word_lists import base_in, label_lists, lemma
 WORDS = Path(__file__).with_name("data") / "time_spans.json"
 Bounds = tuple[int, int]
 
-# ``14.40``, ``9:00``: hours 0-23, two-digit minutes. A decimal in Latvian takes a comma, so a
-# dot between such digits is a clock time.
+# An hour alone after a clock word (``plkst. 14``); with minutes it is ``numbers.is_clock_time``.
 _HOUR = re.compile(r"(?:[01]?[0-9]|2[0-4])")
 _YEAR = re.compile(r"(?<![0-9])(?:1[0-9]{3}|20[0-9]{2})(?![0-9])")
 _MONTH = re.compile("|".join(MONTH_STEMS))
