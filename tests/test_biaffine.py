@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from spacy.tokens import Doc
 
-from lvnews.biaffine import BiaffineModel, BiaffineParser
+from lvnews.biaffine import MAX_FEATURES, BiaffineModel, BiaffineParser, morph_ids
 from lvnews.trees import chu_liu_edmonds, decode_one_root, tree_score
 
 
@@ -44,10 +44,14 @@ def test_chu_liu_edmonds_finds_the_best_tree_and_one_root_the_best_single_rooted
 
 
 def random_model(rng: np.random.Generator, n_features: int = 6, n_upos: int = 4, hidden: int = 5,
-                 arc: int = 7, label: int = 3, labels: tuple[str, ...] = ("nsubj", "obj", "punct")) -> BiaffineModel:
-    """A model with PyTorch's parameter names and shapes, random weights."""
-    n_in = n_features + 4
+                 arc: int = 7, label: int = 3, labels: tuple[str, ...] = ("nsubj", "obj", "punct"),
+                 morph: tuple[str, ...] = ()) -> BiaffineModel:
+    """A model with PyTorch's parameter names and shapes, random weights; with ``morph`` (feature
+    values, padding and unknown first) it also reads FEATS, 3 numbers per value."""
+    n_in = n_features + 4 + (3 if morph else 0)
     w = {"upos.weight": rng.normal(size=(n_upos, 4)), "root": rng.normal(size=n_in)}
+    if morph:
+        w["morph.weight"] = np.concatenate([np.zeros((1, 3)), rng.normal(size=(len(morph) - 1, 3))])
     for layer, width in ((0, n_in), (1, 2 * hidden)):
         for suffix in ("", "_reverse"):
             w[f"lstm.weight_ih_l{layer}{suffix}"] = rng.normal(size=(4 * hidden, width)) * 0.5
@@ -60,7 +64,11 @@ def random_model(rng: np.random.Generator, n_features: int = 6, n_upos: int = 4,
     w["arc_weight"] = rng.normal(size=(arc + 1, arc))
     w["label_weight"] = rng.normal(size=(len(labels), label + 1, label + 1))
     weights = {k: np.asarray(v, dtype=np.float32) for k, v in w.items()}
-    return BiaffineModel(weights, list(labels), ["<unk>", "NOUN", "VERB", "PUNCT"][:n_upos], layers=2)
+    return BiaffineModel(weights, list(labels), ["<unk>", "NOUN", "VERB", "PUNCT"][:n_upos], layers=2,
+                         morph=list(morph))
+
+
+MORPH = ("<pad>", "<unk>", "Case=Nom", "Case=Acc", "Number=Sing", "Person=3")
 
 
 def test_the_numpy_bilstm_is_pytorchs():
@@ -80,6 +88,27 @@ def test_the_numpy_bilstm_is_pytorchs():
         with torch.no_grad():
             theirs = lstm(torch.from_numpy(seq))[0][0].numpy()
         np.testing.assert_allclose(ours[b, : n + 1], theirs, atol=1e-5)
+
+
+def test_feats_are_read_as_the_sum_of_their_values():
+    assert morph_ids(["Case=Nom|Number=Sing", "", "Case=Voc|Person=3"], list(MORPH)).tolist() == [
+        [2, 4] + [0] * (MAX_FEATURES - 2), [0] * MAX_FEATURES, [1, 5] + [0] * (MAX_FEATURES - 2)]
+    rng = np.random.default_rng(3)
+    model = random_model(rng, morph=MORPH)
+    feats = rng.normal(size=(1, 2, 6)).astype(np.float32)
+    upos = np.array([[1, 2]])
+    morph = morph_ids(["Case=Nom|Number=Sing", "Person=3"], list(MORPH))[None]
+    summed = model.weights["morph.weight"][[2, 4]].sum(0)
+    # The same input as a one-feature word whose single value embeds as the sum: the same states.
+    single = random_model(np.random.default_rng(3), morph=MORPH)
+    single.weights["morph.weight"][2] = summed
+    alone = morph_ids(["Case=Nom", "Person=3"], list(MORPH))[None]
+    lengths = np.array([2])
+    np.testing.assert_allclose(model.encode(feats, upos, lengths, morph), single.encode(feats, upos, lengths, alone),
+                               atol=1e-6)
+    assert not np.allclose(model.encode(feats, upos, lengths, morph), model.encode(feats, upos, lengths, alone))
+    heads, rels = model.parse(feats, upos, lengths, morph)[0]
+    assert (heads[1:] == 0).sum() == 1 and len(rels) == 2
 
 
 def test_parse_gives_one_rooted_trees_and_known_labels():

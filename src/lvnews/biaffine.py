@@ -20,8 +20,7 @@ the transition parser's trees, lose a little (news quantity facts 97.6 -> 96.5).
 from __future__ import annotations
 
 import io
-import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -32,101 +31,88 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
+from .bilstm import affine, bag, bilstm, leaky_relu, load_npz, padded_ids, save_npz
 from .trees import decode_one_root
 
 WEIGHTS_FILE = "weights.npz"
+#: The most feature values one word's FEATS gives the parser (a finite verb in LVTB has 7);
+#: more are cut, which no training word needs.
+MAX_FEATURES = 10
 
 
-def _sigmoid(x: np.ndarray) -> np.ndarray:
-    return 0.5 * (np.tanh(0.5 * x) + 1.0)
+def morph_ids(feats: Iterable[str], values: list[str]) -> np.ndarray:
+    """Each FEATS string (``Case=Gen|Number=Sing``) as indices into ``values`` [words, MAX_FEATURES],
+    padded with 0; 1 is a value training never had. Training and this component share it, so
+    a word reads the same in both."""
+    index = {v: i for i, v in enumerate(values)}
+    return padded_ids([[index.get(v, 1) for v in string.split("|") if v] for string in feats], MAX_FEATURES)
 
 
-def _leaky_relu(x: np.ndarray) -> np.ndarray:
-    return np.where(x > 0, x, 0.1 * x)
-
-
-def _with_ones(x: np.ndarray) -> np.ndarray:
+def with_ones(x: np.ndarray) -> np.ndarray:
+    """Append a constant 1 so a bilinear form also carries the linear and bias terms."""
     return np.concatenate([x, np.ones(x.shape[:-1] + (1,), dtype=x.dtype)], axis=-1)
-
-
-def _reversed(x: np.ndarray, lengths: np.ndarray) -> np.ndarray:
-    """Each row's first ``lengths[b]`` steps in reverse order, padding left where it was."""
-    steps = np.arange(x.shape[1])
-    index = np.where(steps[None, :] < lengths[:, None], lengths[:, None] - 1 - steps[None, :], steps[None, :])
-    return np.take_along_axis(x, index[:, :, None], axis=1)
 
 
 @dataclass
 class BiaffineModel:
-    """The trained weights (names as PyTorch's ``state_dict`` gives them), relation labels and UPOS list."""
+    """The trained weights (names as PyTorch's ``state_dict`` gives them), relation labels, UPOS list
+    and, for a model that reads FEATS, its feature values (padding and unknown first)."""
 
     weights: dict[str, np.ndarray]
     labels: list[str]
     upos: list[str]
     layers: int
+    morph: list[str] = field(default_factory=list)
 
     @classmethod
     def from_npz(cls, data: Any) -> "BiaffineModel":
-        meta = json.loads(str(data["__meta__"]))
-        weights = {k: np.asarray(data[k], dtype=np.float32) for k in data.files if k != "__meta__"}
-        return cls(weights, meta["labels"], meta["upos"], meta["layers"])
+        weights, meta = load_npz(data)
+        return cls(weights, meta["labels"], meta["upos"], meta["layers"], meta.get("morph", []))
 
     def to_npz(self) -> bytes:
-        buffer = io.BytesIO()
-        meta = json.dumps({"labels": self.labels, "upos": self.upos, "layers": self.layers})
-        # Half precision halves the model's size; the scores move by far less than their margins.
-        np.savez_compressed(buffer, __meta__=np.array(meta),
-                            **{k: v.astype(np.float16) for k, v in self.weights.items()})
-        return buffer.getvalue()
+        return save_npz(self.weights, {"labels": self.labels, "upos": self.upos, "layers": self.layers,
+                                       "morph": self.morph})
 
-    def _lstm(self, x: np.ndarray, lengths: np.ndarray, name: str) -> np.ndarray:
-        """One direction of one layer over padded rows [batch, steps, features] (gates i, f, g, o)."""
-        w = self.weights
-        gates_in = x @ w[f"lstm.weight_ih_{name}"].T + w[f"lstm.bias_ih_{name}"] + w[f"lstm.bias_hh_{name}"]
-        w_hh = w[f"lstm.weight_hh_{name}"].T
-        hidden = w_hh.shape[0]
-        h = np.zeros((x.shape[0], hidden), dtype=np.float32)
-        c = np.zeros_like(h)
-        out = np.empty((x.shape[0], x.shape[1], hidden), dtype=np.float32)
-        for t in range(x.shape[1]):
-            g = gates_in[:, t] + h @ w_hh
-            i, f, cell, o = np.split(g, 4, axis=1)
-            c = _sigmoid(f) * c + _sigmoid(i) * np.tanh(cell)
-            h = _sigmoid(o) * np.tanh(c)
-            out[:, t] = h
-        return out
-
-    def encode(self, feats: np.ndarray, upos: np.ndarray, lengths: np.ndarray) -> np.ndarray:
-        """[batch, words, features] + UPOS ids -> [batch, 1 + words, 2 * hidden], ROOT first."""
-        x = np.concatenate([feats, self.weights["upos.weight"][upos]], axis=-1)
+    def encode(self, feats: np.ndarray, upos: np.ndarray, lengths: np.ndarray,
+               morph: np.ndarray | None = None) -> np.ndarray:
+        """[batch, words, features] + UPOS ids (+ feature-value ids [batch, words, values] when the model
+        reads FEATS) -> [batch, 1 + words, 2 * hidden], ROOT first."""
+        inputs = [feats, self.weights["upos.weight"][upos]]
+        if "morph.weight" in self.weights:
+            inputs.append(bag(self.weights["morph.weight"], morph))
+        x = np.concatenate(inputs, axis=-1)
         root = np.broadcast_to(self.weights["root"], (x.shape[0], 1, x.shape[-1]))
-        x = np.concatenate([root, x], axis=1)
-        steps = lengths + 1
-        for layer in range(self.layers):
-            forward = self._lstm(x, steps, f"l{layer}")
-            backward = _reversed(self._lstm(_reversed(x, steps), steps, f"l{layer}_reverse"), steps)
-            x = np.concatenate([forward, backward], axis=-1)
-        return x
+        return bilstm(self.weights, np.concatenate([root, x], axis=1), lengths + 1, self.layers)
 
     def _mlp(self, h: np.ndarray, name: str) -> np.ndarray:
-        return _leaky_relu(h @ self.weights[f"{name}.linear.weight"].T + self.weights[f"{name}.linear.bias"])
+        return leaky_relu(affine(h, self.weights[f"{name}.linear.weight"], self.weights[f"{name}.linear.bias"]))
 
-    def parse(self, feats: np.ndarray, upos: np.ndarray, lengths: np.ndarray) -> list[tuple[np.ndarray, list[str]]]:
+    def parse(self, feats: np.ndarray, upos: np.ndarray, lengths: np.ndarray,
+              morph: np.ndarray | None = None) -> list[tuple[np.ndarray, list[str]]]:
         """Heads (0 = root, else 1-based) and relations of each padded sentence."""
-        h = self.encode(feats, upos, lengths)
-        dep = _with_ones(self._mlp(h, "arc_dep"))
+        h = self.encode(feats, upos, lengths, morph)
+        dep = with_ones(self._mlp(h, "arc_dep"))
         head = self._mlp(h, "arc_head")
-        arcs = (dep @ self.weights["arc_weight"]) @ head.transpose(0, 2, 1)
-        label_dep = _with_ones(self._mlp(h, "label_dep"))
-        label_head = _with_ones(self._mlp(h, "label_head"))
-        out = []
+        arcs = affine(dep, self.weights["arc_weight"].T) @ head.transpose(0, 2, 1)
+        trees = []
         for b, n in enumerate(lengths):
             scores = arcs[b, : n + 1, : n + 1]
-            scores = scores - np.logaddexp.reduce(scores, axis=1, keepdims=True)
-            heads = decode_one_root(scores)
-            # [labels, words, width] @ the head side, word by word: the bilinear form of each label.
-            rels = ((label_dep[b, 1 : n + 1] @ self.weights["label_weight"]) * label_head[b, heads[1:]]).sum(-1).T
-            out.append((heads, [self.labels[k] for k in rels.argmax(axis=1)]))
+            top = scores.max(axis=1, keepdims=True)
+            trees.append(decode_one_root(scores - top - np.log(np.exp(scores - top).sum(axis=1, keepdims=True))))
+        # Every word's relation under its decoded head, all sentences in one product: the bilinear
+        # form of each label is dep @ W[label] @ head.
+        rows = np.concatenate([np.full(n, b) for b, n in enumerate(lengths)])
+        words = np.concatenate([np.arange(1, n + 1) for n in lengths])
+        heads = np.concatenate([tree[1:] for tree in trees])
+        label_dep = with_ones(self._mlp(h[rows, words], "label_dep"))
+        label_head = with_ones(self._mlp(h[rows, heads], "label_head"))
+        weight = self.weights["label_weight"]  # [labels, dep width, head width]
+        by_label = label_dep @ weight.transpose(1, 0, 2).reshape(weight.shape[1], -1)
+        rels = (by_label.reshape(len(words), weight.shape[0], -1) * label_head[:, None, :]).sum(-1).argmax(axis=1)
+        out, start = [], 0
+        for tree, n in zip(trees, lengths):
+            out.append((tree, [self.labels[k] for k in rels[start : start + n]]))
+            start += n
         return out
 
 
@@ -189,10 +175,13 @@ class BiaffineParser:
         lengths = np.array([len(s) for s in sents])
         feats = np.zeros((len(sents), lengths.max(), sents[0].doc.tensor.shape[1]), dtype=np.float32)
         upos = np.zeros((len(sents), lengths.max()), dtype=np.int64)
+        morph = np.zeros(upos.shape + (MAX_FEATURES,), dtype=np.int64) if self.model.morph else None
         for b, sent in enumerate(sents):
             feats[b, : len(sent)] = sent.doc.tensor[sent.start : sent.end]
             upos[b, : len(sent)] = [index.get(t.pos_, 0) for t in sent]
-        return self.model.parse(feats, upos, lengths)
+            if morph is not None:
+                morph[b, : len(sent)] = morph_ids([str(t.morph) for t in sent], self.model.morph)
+        return self.model.parse(feats, upos, lengths, morph)
 
     def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
         return srsly.msgpack_dumps({"weights": self.model.to_npz() if self.model else b""})

@@ -58,13 +58,15 @@ def parse(model: BiaffineParser, bank: Treebank, vocabs: Vocabs,
     model.eval()
     starts = sentence_starts(bank)
     upos_ids = vocabs.upos_ids(bank)
+    morph_ids = vocabs.morph_ids(bank) if model.config.n_morph else None
     dummy = np.zeros(len(bank.heads), dtype=np.int64)
     heads = np.zeros(len(bank.heads), dtype=np.int64)
     rels = np.zeros(len(bank.heads), dtype=np.int64)
     for sentences in bucket(bank.lengths, max_tokens):
-        batch = collate(bank, starts, sentences, upos_ids, dummy)
+        batch = collate(bank, starts, sentences, upos_ids, dummy, morph_ids)
         upos = batch.upos if model.config.n_upos else None
-        arcs, h = model.predict_scores(batch.feats, upos, batch.lengths)
+        morph = batch.morph if model.config.n_morph else None
+        arcs, h = model.predict_scores(batch.feats, upos, batch.lengths, morph)
         tree = np.zeros(tuple(batch.heads.shape), dtype=np.int64)
         for row, n in enumerate(batch.lengths.tolist()):
             tree[row, : n + 1] = decode_one_root(arcs[row, : n + 1, : n + 1])

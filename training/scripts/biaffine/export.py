@@ -29,7 +29,8 @@ def to_numpy_model(checkpoint: Path) -> BiaffineModel:
         raise SystemExit(f"{checkpoint}: trained without UPOS; the component needs the UPOS embedding")
     weights = {name: tensor.detach().float().numpy() for name, tensor in saved["state"].items()}
     vocabs = saved["vocabs"]
-    return BiaffineModel(weights, vocabs["labels"], vocabs["upos"], saved["config"]["layers"])
+    return BiaffineModel(weights, vocabs["labels"], vocabs["upos"], saved["config"]["layers"], vocabs.get("morph", [])
+                         if saved["config"].get("n_morph") else [])
 
 
 def main() -> None:

@@ -6,10 +6,11 @@ parser trains on it without touching spaCy again. Each FullStack paragraph is
 one ``Doc`` of its gold words, as the analyzer runs paragraphs in use, so the
 CNN sees the same neighbours across sentence boundaries that it sees there.
 
-Also stored: the pipeline's own UPOS (tagger, morphologizer and lexicon tags,
-the components that set it in use), so the parser can read a UPOS embedding
-that is as wrong at dev time as it will be in use. Train UPOS is near-gold
-(the taggers saw train), which is why the UPOS input is measured on and off.
+Also stored: the pipeline's own UPOS and FEATS (tagger, morphologizer and
+lexicon tags, the components that set them in use), so the parser can read
+them as embeddings that are as wrong at dev time as they will be in use. Train
+tags are near-gold (the taggers saw train), which is why each input is
+measured on and off.
 
 Usage::
 
@@ -49,16 +50,18 @@ class Treebank:
     heads: np.ndarray  # int32 [tokens]
     deprels: np.ndarray  # str [tokens], full UD relation with subtype
     lengths: np.ndarray  # int32 [sentences]
+    morph: np.ndarray  # str [tokens], predicted FEATS ("" when none); older files lack it
 
     def save(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         np.savez(path, tensor=self.tensor, upos=self.upos, heads=self.heads, deprels=self.deprels,
-                 lengths=self.lengths)
+                 lengths=self.lengths, morph=self.morph)
 
     @classmethod
     def load(cls, path: Path) -> "Treebank":
         data = np.load(path)
-        return cls(data["tensor"], data["upos"], data["heads"], data["deprels"], data["lengths"])
+        morph = data["morph"] if "morph" in data.files else np.full(len(data["upos"]), "")
+        return cls(data["tensor"], data["upos"], data["heads"], data["deprels"], data["lengths"], morph)
 
     def sentences(self) -> Iterator[slice]:
         """Token slices of the sentences, in order."""
@@ -91,18 +94,19 @@ def extract(nlp: Language, conllu: Path) -> Treebank:
     """Features and gold trees of every sentence of ``conllu``."""
     paragraphs = list(read_paragraphs(conllu))
     docs = run_pipes(nlp, (gold_doc(nlp, p) for p in paragraphs), UPOS_PIPES)
-    tensors, upos, heads, deprels, lengths = [], [], [], [], []
+    tensors, upos, morph, heads, deprels, lengths = [], [], [], [], [], []
     for paragraph, doc in zip(paragraphs, docs):
         assert doc.tensor.shape[0] == len(doc), "tok2vec left no tensor"
         tensors.append(np.asarray(doc.tensor, dtype=np.float32))
         upos.extend(t.pos_ for t in doc)
+        morph.extend(str(t.morph) for t in doc)
         for sent in paragraph.sentences:
             lengths.append(len(sent.words))
             # A word without a head (none in LVTB's surface words) is attached to the root.
             heads.extend(w.head or 0 for w in sent.words)
             deprels.extend(w.deprel or "dep" for w in sent.words)
     return Treebank(np.concatenate(tensors), np.array(upos), np.array(heads, dtype=np.int32),
-                    np.array(deprels), np.array(lengths, dtype=np.int32))
+                    np.array(deprels), np.array(lengths, dtype=np.int32), np.array(morph))
 
 
 def main() -> None:

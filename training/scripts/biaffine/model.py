@@ -25,6 +25,8 @@ class Config:
     n_features: int = 128
     n_upos: int = 0  # 0: no UPOS input
     upos_dim: int = 32
+    n_morph: int = 0  # 0: no FEATS input; else the feature values, 0 the padding
+    morph_dim: int = 32
     hidden: int = 200  # per direction
     layers: int = 2
     arc_mlp: int = 400
@@ -64,8 +66,11 @@ class BiaffineParser(nn.Module):
     def __init__(self, config: Config) -> None:
         super().__init__()
         self.config = config
-        n_in = config.n_features + (config.upos_dim if config.n_upos else 0)
+        n_in = (config.n_features + (config.upos_dim if config.n_upos else 0)
+                + (config.morph_dim if config.n_morph else 0))
         self.upos = nn.Embedding(config.n_upos, config.upos_dim) if config.n_upos else None
+        # A word's FEATS is the sum of its values' embeddings; the padding index stays zero.
+        self.morph = nn.Embedding(config.n_morph, config.morph_dim, padding_idx=0) if config.n_morph else None
         self.root = nn.Parameter(torch.randn(n_in) * 0.1)
         self.input_drop = nn.Dropout(config.dropout)
         self.lstm = nn.LSTM(n_in, config.hidden, num_layers=config.layers, bidirectional=True,
@@ -80,11 +85,14 @@ class BiaffineParser(nn.Module):
         self.arc_weight = nn.Parameter(torch.zeros(config.arc_mlp + 1, config.arc_mlp))
         self.label_weight = nn.Parameter(torch.zeros(config.n_labels, config.label_mlp + 1, config.label_mlp + 1))
 
-    def encode(self, feats: torch.Tensor, upos: torch.Tensor | None, lengths: torch.Tensor) -> torch.Tensor:
+    def encode(self, feats: torch.Tensor, upos: torch.Tensor | None, lengths: torch.Tensor,
+               morph: torch.Tensor | None = None) -> torch.Tensor:
         """[batch, words, features] -> [batch, 1 + words, 2 * hidden], ROOT first."""
         x = feats
         if self.upos is not None and upos is not None:
             x = torch.cat([x, self.upos(upos)], dim=-1)
+        if self.morph is not None and morph is not None:
+            x = torch.cat([x, self.morph(morph).sum(dim=-2)], dim=-1)
         root = self.root.expand(x.shape[0], 1, -1)
         x = self.input_drop(torch.cat([root, x], dim=1))
         packed = pack_padded_sequence(x, (lengths + 1).cpu(), batch_first=True, enforce_sorted=False)
@@ -109,9 +117,9 @@ class BiaffineParser(nn.Module):
         return torch.einsum("bti,lij,btj->btl", dep, self.label_weight, head)
 
     def loss(self, feats: torch.Tensor, upos: torch.Tensor | None, lengths: torch.Tensor,
-             heads: torch.Tensor, labels: torch.Tensor) -> torch.Tensor:
+             heads: torch.Tensor, labels: torch.Tensor, morph: torch.Tensor | None = None) -> torch.Tensor:
         """Cross-entropy of the gold head and of the gold label given the gold head, per word."""
-        h = self.encode(feats, upos, lengths)
+        h = self.encode(feats, upos, lengths, morph)
         arcs = self.arc_scores(h, lengths)
         rels = self.label_scores(h, heads)
         positions = torch.arange(h.shape[1], device=h.device)
@@ -121,10 +129,10 @@ class BiaffineParser(nn.Module):
         return arc_loss + label_loss
 
     @torch.no_grad()
-    def predict_scores(self, feats: torch.Tensor, upos: torch.Tensor | None,
-                       lengths: torch.Tensor) -> tuple[np.ndarray, torch.Tensor]:
+    def predict_scores(self, feats: torch.Tensor, upos: torch.Tensor | None, lengths: torch.Tensor,
+                       morph: torch.Tensor | None = None) -> tuple[np.ndarray, torch.Tensor]:
         """Arc log-probabilities (numpy, for the tree decoder) and the encoder states."""
-        h = self.encode(feats, upos, lengths)
+        h = self.encode(feats, upos, lengths, morph)
         arcs = torch.log_softmax(self.arc_scores(h, lengths), dim=-1)
         return arcs.numpy(), h
 

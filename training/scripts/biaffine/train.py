@@ -35,11 +35,13 @@ def train_epoch(model: BiaffineParser, optimizer: torch.optim.Optimizer, bank: T
     model.train()
     starts = sentence_starts(bank)
     upos_ids, label_ids = vocabs.upos_ids(bank), vocabs.label_ids(bank)
+    morph_ids = vocabs.morph_ids(bank) if model.config.n_morph else None
     losses = []
     for sentences in bucket(bank.lengths, max_tokens, rng):
-        batch = collate(bank, starts, sentences, upos_ids, label_ids)
+        batch = collate(bank, starts, sentences, upos_ids, label_ids, morph_ids)
         upos = batch.upos if model.config.n_upos else None
-        loss = model.loss(batch.feats, upos, batch.lengths, batch.heads, batch.labels)
+        morph = batch.morph if model.config.n_morph else None
+        loss = model.loss(batch.feats, upos, batch.lengths, batch.heads, batch.labels, morph)
         optimizer.zero_grad()
         loss.backward()
         # Clipping as in the paper's code: an LSTM's occasional large gradient would undo Adam's scale.
@@ -51,7 +53,7 @@ def train_epoch(model: BiaffineParser, optimizer: torch.optim.Optimizer, bank: T
 
 def save(path: Path, model: BiaffineParser, vocabs: Vocabs) -> None:
     torch.save({"config": model.config.to_dict(), "state": model.state_dict(),
-                "vocabs": {"labels": vocabs.labels, "upos": vocabs.upos}}, path)
+                "vocabs": {"labels": vocabs.labels, "upos": vocabs.upos, "morph": vocabs.morph}}, path)
 
 
 def main() -> None:
@@ -61,6 +63,7 @@ def main() -> None:
     ap.add_argument("--train", type=Path, nargs="+", required=True)
     ap.add_argument("--dev", type=Path, default=Path("training/training/biaffine/features/dev.npz"))
     ap.add_argument("--no-upos", action="store_true")
+    ap.add_argument("--morph", action="store_true", help="also read the pipeline's FEATS, one embedding per value")
     ap.add_argument("--hidden", type=int, default=200)
     ap.add_argument("--layers", type=int, default=2)
     ap.add_argument("--arc-mlp", type=int, default=400)
@@ -81,13 +84,13 @@ def main() -> None:
     dev = Treebank.load(args.dev)
     if args.init is not None:
         saved = torch.load(args.init, map_location="cpu", weights_only=False)
-        vocabs = Vocabs(saved["vocabs"]["labels"], saved["vocabs"]["upos"])
+        vocabs = Vocabs(**saved["vocabs"])
         model = BiaffineParser(Config(**saved["config"]))
         model.load_state_dict(saved["state"])
     else:
         vocabs = Vocabs.of([train])
         config = Config(n_features=train.tensor.shape[1], n_upos=0 if args.no_upos else len(vocabs.upos),
-                        hidden=args.hidden, layers=args.layers, arc_mlp=args.arc_mlp, label_mlp=args.label_mlp,
+                        n_morph=len(vocabs.morph) if args.morph else 0, hidden=args.hidden, layers=args.layers, arc_mlp=args.arc_mlp, label_mlp=args.label_mlp,
                         n_labels=len(vocabs.labels), dropout=args.dropout)
         model = BiaffineParser(config)
     optimizer = torch.optim.Adam(model.parameters(), lr=args.lr, betas=(0.9, 0.9))
