@@ -50,7 +50,8 @@ def is_place_name(dictionary: Dictionary, form: str) -> bool:
 def _person_lemmas(doc: Doc, ents: list[Span]) -> set[str]:
     """Lemmas that the article itself shows to be a person's: a clause's subject, or a word of a
     longer PERSON name."""
-    subjects = {tok.lemma_ for tok in doc if tok.dep_ in SUBJECTS}
+    # A genitive is no subject, whatever the parse says (``Snēpeles Kalējsētās izmēģināta``).
+    subjects = {tok.lemma_ for tok in doc if tok.dep_ in SUBJECTS and tok.morph.get("Case") != ["Gen"]}
     in_names = {tok.lemma_ for e in ents if e.label_ == "PERSON" and len(e) > 1 for tok in e}
     return subjects | in_names
 

@@ -149,6 +149,13 @@ def counted_noun(sent: Span, start: int, end: int, value: float, lexicon: Lexico
             and noun.head.i == noun.i + 1 and agrees_with_count(doc[noun.i + 1], value)):
         noun = doc[noun.i + 1]
     # ``6 792 941 lata apmērā``: the frame noun measures the genitive before it.
+    # ``trīs ASV republikāņu senatoru personisku informāciju``: a whole count never counts a noun in
+    # the other number, so a parse that hangs it on one means a noun on the way there that agrees: the
+    # last, since a genitive before it modifies it.
+    if (noun is not None and noun.pos_ == "NOUN" and float(value).is_integer() and noun.morph.get("Number")
+            and not agrees_with_count(noun, value)):
+        noun = next((t for t in reversed(doc[first : noun.i]) if t.pos_ == "NOUN" and agrees_with_count(t, value)),
+                    noun)
     if noun is not None and lemma(noun) in lexicon.measure_frames and noun.i - 1 >= end:
         before = doc[noun.i - 1]
         if before.pos_ in NOMINAL and "Gen" in before.morph.get("Case"):
@@ -197,8 +204,10 @@ def _counted_candidate(sent: Span, start: int, end: int) -> Token | None:
 
 def is_name(tok: Token) -> bool:
     """A proper name or a foreign word, not a unit: ``NBC``, ``Twitter``, ``Minutes`` (but ``%``, ``kg``, ``ASV``...)."""
-    if tok.text == "%" or tok.pos_ not in ("PROPN", "X") or tok.morph.get("Abbr") == ["Yes"]:
+    if tok.text == "%" or tok.pos_ not in ("PROPN", "X"):
         return False
+    if tok.morph.get("Abbr") == ["Yes"]:  # a unit or a counted ``DUS``, but ``ASV dolāru`` is no count of states
+        return tok.ent_type_ == "GPE"
     return tok.ent_type_ not in ("", "MONEY") or tok.pos_ == "X" or tok.is_title
 
 
