@@ -283,19 +283,29 @@ class LexiconTags(DataComponent):
         dictionary = pipeline_dictionary(self.nlp, self.lexicon)
         if not self.features or dictionary is None or not doc.tensor.size:
             return doc
-        unseen = [t.i for t in doc
-                  if t.text not in self.forms and t.text.isalpha() and self.readings(dictionary, t.text)]
+        unseen = self.unseen(doc, dictionary)
         if unseen:
-            self._retag(doc, unseen, dictionary)
+            morphologizer = self.nlp.get_pipe(self.morphologizer)
+            labels = self.morph_labels(morphologizer)
+            probs = softmax(head_scores(morphologizer.model, doc, unseen))
+            chosen = self.choose(dictionary, [doc[i].text for i in unseen], probs, labels)
+            self.set_labels(doc, [(i, k) for i, k in zip(unseen, chosen) if k is not None], labels)
         return doc
 
-    def _retag(self, doc: Doc, unseen: list[int], dictionary: Dictionary) -> None:
-        morphologizer = self.nlp.get_pipe(self.morphologizer)
-        labels = self.morph_labels(morphologizer)
-        probs = softmax(head_scores(morphologizer.model, doc, unseen))
-        priors = np.stack([self.priors(self.readings(dictionary, doc[i].text), labels) for i in unseen])
-        chosen = choose_labels(probs, labels, priors, self.weight, self.floor, self.top_k, self.belief)
-        changed = [(i, k) for i, k in zip(unseen, chosen) if k is not None]
+    def unseen(self, doc: Doc, dictionary: Dictionary) -> list[int]:
+        """The tokens to re-decide: words the training split lacks that the lexicon has readings for."""
+        return [t.i for t in doc if t.text not in self.forms and t.text.isalpha() and self.readings(dictionary, t.text)]
+
+    def choose(self, dictionary: Dictionary, forms: Sequence[str], probs: np.ndarray,
+               labels: LabelSet) -> list[int | None]:
+        """For each form with its network probabilities over ``labels``, the label the lexicon helps
+        choose, or None to keep the network's (:func:`choose_labels`)."""
+        priors = np.stack([self.priors(self.readings(dictionary, form), labels) for form in forms])
+        return choose_labels(probs, labels, priors, self.weight, self.floor, self.top_k, self.belief)
+
+    def set_labels(self, doc: Doc, changed: Sequence[tuple[int, int]], labels: LabelSet) -> None:
+        """Give each token ``i`` label ``k``'s UPOS and features, and the tagger's best XPOS that the
+        training split pairs with that label, so the three columns agree."""
         if not changed:
             return
         tagger = self.nlp.get_pipe(self.tagger) if self.tagger in self.nlp.pipe_names else None
