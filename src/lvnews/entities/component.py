@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.training import Example
 
 from ..components import DataComponent, corpus_paragraphs
@@ -32,6 +32,12 @@ if not Span.has_extension("canonical"):
     Span.set_extension("canonical", default=None)
 if not Span.has_extension("kb"):
     Span.set_extension("kb", default=None)
+
+
+def is_capitalised_inside(tok: Token) -> bool:
+    """``ievēl Kūtri``: a capital right after a word, in the middle of a sentence, is a name's,
+    though the tagger took the form for an adverb (``kūtri``, lazily)."""
+    return tok.text[:1].isupper() and tok.i > 0 and tok.doc[tok.i - 1].is_alpha and not tok.is_sent_start
 
 
 def plural_forms(words: Iterable[Word]) -> dict[str, str]:
@@ -172,8 +178,8 @@ class EntityNormalizer(DataComponent):
         # capitalised adverb such as ``ŠEIT`` is not one; a double surname the tagger
         # took for punctuation is (``Bērnerss-Lī``). A time is no name: ``piektdien``,
         # ``šovasar`` are adverbs and FullStack-LV's TIME spans.
-        doc.ents = [e for e in doc.ents
-                    if e.root.pos_ not in NOT_NAMES or e.label_ == "TIME" or is_hyphenated_name(e.root)]
+        doc.ents = [e for e in doc.ents if e.root.pos_ not in NOT_NAMES or e.label_ == "TIME"
+                    or is_hyphenated_name(e.root) or is_capitalised_inside(e.root)]
         places = self.untagged_places(doc)
         ents = [p for e in doc.ents for p in self.place_in_phrase(e)]
         if places or ents != list(doc.ents):
@@ -204,10 +210,13 @@ class EntityNormalizer(DataComponent):
         # (``Valmiera`` is a city even where the model guessed a person).
         known = self.kb.label(canonical)
         if known is None and ent.label_ == "PERSON":
-            # A place taken for a person declines as a place (``Gvatemalu``).
-            as_name = canonical_form(tokens_from_span(ent), self.forms)
-            known = self.kb.label(as_name)
-            canonical = as_name if known not in (None, "PERSON") else canonical
+            # A place taken for a person declines as a place (``Gvatemalu``); a foreign name
+            # does not decline at all (``ar Nordea``), whatever lemma the tagger gave it.
+            for as_name in (canonical_form(tokens_from_span(ent), self.forms), ent.text):
+                known = self.kb.label(as_name)
+                if known not in (None, "PERSON"):
+                    canonical = as_name
+                    break
         if known is None and ent.label_ != "PERSON":
             # The lemmatizer may give a name the wrong declension (``Ziemeļkoreju`` ->
             # ``Ziemeļkorejs``); a nominative of its last word that the KB knows wins.
