@@ -224,6 +224,10 @@ def _nearest_nominal(sent: Span, start: int, end: int) -> Token | None:
         return after
     if after is not None and is_substantivised(after):
         return after
+    # ``2,2 miljardu eiro vietā``: money right after the number is what it counts, wherever the
+    # parser hung the multiplier.
+    if after is not None and after.pos_ == "NOUN" and currency_of(lemma(after)) is not None:
+        return after
     for tok in doc[start:end]:
         head = tok.head
         if head.i >= end and head.i - end < MAX_NOUN_DISTANCE and head.pos_ in COUNTED_POS and not head.is_space:
