@@ -110,8 +110,19 @@ def undeclined_subjects(doc: Doc) -> frozenset[str]:
     (``Ronaldu`` ... ``Ronaldu apstiprinājis``); its other mentions stay as
     written too, though they look like accusatives.
     """
-    return frozenset(t.text.casefold() for t in doc if t.ent_type_ == "PERSON" and t.dep_ == "nsubj"
+    return frozenset(t.text.casefold() for t in doc if t.ent_type_ == "PERSON" and is_subject(t)
                      and t.is_title and t.text.lower().endswith(KEPT_IF_NOMINATIVE[:2]) and len(t.text) > 3)
+
+
+def is_subject(tok: Token) -> bool:
+    """A clause's subject; also a word right before a participle without one that the parser took
+    for its object (``Ronaldu apstiprinājis``): a nominative participle agrees with its subject, and
+    the tags read ``Ronaldu`` as an accusative."""
+    if tok.dep_ == "nsubj":
+        return True
+    head = tok.head
+    return (tok.dep_ == "obj" and head.i == tok.i + 1 and head.morph.get("VerbForm") == ["Part"]
+            and head.morph.get("Case") == ["Nom"] and not any(c.dep_.startswith("nsubj") for c in head.children))
 
 
 def surname_links(doc: Doc, ents: Sequence[Span], canonicals: Sequence[str],
