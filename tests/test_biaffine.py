@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 
 from lvnews.biaffine import MAX_FEATURES, BiaffineModel, BiaffineParser, morph_ids
 from lvnews.trees import chu_liu_edmonds, decode_one_root, tree_score
+from lstm_weights import random_lstm
 
 
 def all_trees(n: int):  # noqa: ANN201
@@ -52,12 +53,7 @@ def random_model(rng: np.random.Generator, n_features: int = 6, n_upos: int = 4,
     w = {"upos.weight": rng.normal(size=(n_upos, 4)), "root": rng.normal(size=n_in)}
     if morph:
         w["morph.weight"] = np.concatenate([np.zeros((1, 3)), rng.normal(size=(len(morph) - 1, 3))])
-    for layer, width in ((0, n_in), (1, 2 * hidden)):
-        for suffix in ("", "_reverse"):
-            w[f"lstm.weight_ih_l{layer}{suffix}"] = rng.normal(size=(4 * hidden, width)) * 0.5
-            w[f"lstm.weight_hh_l{layer}{suffix}"] = rng.normal(size=(4 * hidden, hidden)) * 0.5
-            w[f"lstm.bias_ih_l{layer}{suffix}"] = rng.normal(size=4 * hidden) * 0.1
-            w[f"lstm.bias_hh_l{layer}{suffix}"] = rng.normal(size=4 * hidden) * 0.1
+    w.update(random_lstm(rng, n_in, hidden))
     for name, size in (("arc_dep", arc), ("arc_head", arc), ("label_dep", label), ("label_head", label)):
         w[f"{name}.linear.weight"] = rng.normal(size=(size, 2 * hidden))
         w[f"{name}.linear.bias"] = rng.normal(size=size)

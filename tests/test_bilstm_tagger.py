@@ -8,6 +8,7 @@ import spacy
 
 from lvnews.bilstm_tagger import MAX_STRETCH, NO_READINGS, TRAINING_FORM, BiLSTMTagger, TaggerModel, stretches
 from lvnews.lexicon_tags import label_key, parse_label
+from lstm_weights import random_lstm
 
 
 def random_tagger(rng: np.random.Generator, labels: list[str], n_features: int, signatures: list[str],
@@ -16,12 +17,7 @@ def random_tagger(rng: np.random.Generator, labels: list[str], n_features: int, 
     n_in = n_features + bag_dim
     w = {"bag.weight": np.concatenate([np.zeros((1, bag_dim)),
                                        rng.normal(size=(TRAINING_FORM + len(signatures), bag_dim))])}
-    for layer, width in ((0, n_in), (1, 2 * hidden)):
-        for suffix in ("", "_reverse"):
-            w[f"lstm.weight_ih_l{layer}{suffix}"] = rng.normal(size=(4 * hidden, width)) * 0.5
-            w[f"lstm.weight_hh_l{layer}{suffix}"] = rng.normal(size=(4 * hidden, hidden)) * 0.5
-            w[f"lstm.bias_ih_l{layer}{suffix}"] = rng.normal(size=4 * hidden) * 0.1
-            w[f"lstm.bias_hh_l{layer}{suffix}"] = rng.normal(size=4 * hidden) * 0.1
+    w.update(random_lstm(rng, n_in, hidden))
     w["out.weight"] = rng.normal(size=(len(labels), 2 * hidden))
     w["out.bias"] = rng.normal(size=len(labels))
     return TaggerModel({k: np.asarray(v, dtype=np.float32) for k, v in w.items()}, labels, signatures)

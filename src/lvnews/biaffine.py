@@ -19,22 +19,18 @@ the transition parser's trees, lose a little (news quantity facts 97.6 -> 96.5).
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, Iterable
 
 import numpy as np
-import srsly
 from spacy.attrs import DEP, HEAD
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
-from .bilstm import affine, bag, bilstm, leaky_relu, load_npz, padded_ids, save_npz
+from .bilstm import NetworkComponent, affine, bag, bilstm, leaky_relu, load_npz, padded_ids, save_npz
 from .trees import decode_one_root
 
-WEIGHTS_FILE = "weights.npz"
 #: The most feature values one word's FEATS gives the parser (a finite verb in LVTB has 7);
 #: more are cut, which no training word needs.
 MAX_FEATURES = 10
@@ -128,21 +124,16 @@ def _set_arcs(doc: Doc, arcs: list[tuple[int, int, str]]) -> None:
     doc.from_array([HEAD, DEP], np.stack([relative, deps], axis=1))
 
 
-class BiaffineParser:
+class BiaffineParser(NetworkComponent):
     """Reparses each sentence with a :class:`BiaffineModel`; without weights it leaves the doc as it is."""
+
+    model_type = BiaffineModel
 
     def __init__(self, nlp: Language, name: str = "biaffine_parser", batch_size: int = 64) -> None:
         self.nlp = nlp
         self.name = name
         self.batch_size = batch_size
         self.model: BiaffineModel | None = None
-
-    def initialize(self, get_examples: Any = None, *, nlp: Language | None = None,
-                   weights: str | None = None) -> None:
-        """Load the weights ``training/scripts/biaffine/export.py`` wrote."""
-        if weights is not None:
-            with np.load(weights) as data:
-                self.model = BiaffineModel.from_npz(data)
 
     def __call__(self, doc: Doc) -> Doc:
         return next(iter(self.pipe([doc])))
@@ -182,29 +173,6 @@ class BiaffineParser:
             if morph is not None:
                 morph[b, : len(sent)] = morph_ids([str(t.morph) for t in sent], self.model.morph)
         return self.model.parse(feats, upos, lengths, morph)
-
-    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
-        return srsly.msgpack_dumps({"weights": self.model.to_npz() if self.model else b""})
-
-    def from_bytes(self, bytes_data: bytes, *, exclude: Iterable[str] = ()) -> "BiaffineParser":
-        data = srsly.msgpack_loads(bytes_data)["weights"]
-        if data:
-            with np.load(io.BytesIO(data)) as npz:
-                self.model = BiaffineModel.from_npz(npz)
-        return self
-
-    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        path = Path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        if self.model is not None:
-            (path / WEIGHTS_FILE).write_bytes(self.model.to_npz())
-
-    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "BiaffineParser":
-        file = Path(path) / WEIGHTS_FILE
-        if file.exists():
-            with np.load(file) as data:
-                self.model = BiaffineModel.from_npz(data)
-        return self
 
 
 @Language.factory("lvnews_biaffine_parser", default_config={"batch_size": 64})

@@ -12,11 +12,14 @@ from __future__ import annotations
 
 import io
 import json
-from typing import Any, Mapping
+from pathlib import Path
+from typing import Any, ClassVar, Iterable, Mapping
 
 import numpy as np
+import srsly
 
 Weights = Mapping[str, np.ndarray]
+WEIGHTS_FILE = "weights.npz"
 
 
 def sigmoid(x: np.ndarray) -> np.ndarray:
@@ -97,3 +100,42 @@ def save_npz(weights: Mapping[str, np.ndarray], meta: Mapping[str, Any]) -> byte
     np.savez_compressed(buffer, __meta__=np.array(json.dumps(meta)),
                         **{k: v.astype(np.float16) for k, v in weights.items()})
     return buffer.getvalue()
+
+
+class NetworkComponent:
+    """What the components whose network is trained outside spaCy share: ``model`` holds the
+    weights (None until loaded, and then the component changes nothing), read in ``initialize``
+    from the ``.npz`` that ``training/scripts/biaffine/export.py`` writes and saved with the
+    pipeline as ``weights.npz``. ``model_type`` reads and writes that file (``from_npz``,
+    ``to_npz``)."""
+
+    model_type: ClassVar[Any]
+    model: Any = None
+
+    def initialize(self, get_examples: Any = None, *, nlp: Any = None, weights: str | None = None) -> None:
+        if weights is not None:
+            with np.load(weights) as data:
+                self.model = self.model_type.from_npz(data)
+
+    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        return srsly.msgpack_dumps({"weights": self.model.to_npz() if self.model is not None else b""})
+
+    def from_bytes(self, bytes_data: bytes, *, exclude: Iterable[str] = ()) -> "NetworkComponent":
+        data = srsly.msgpack_loads(bytes_data)["weights"]
+        if data:
+            with np.load(io.BytesIO(data)) as npz:
+                self.model = self.model_type.from_npz(npz)
+        return self
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        if self.model is not None:
+            (path / WEIGHTS_FILE).write_bytes(self.model.to_npz())
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "NetworkComponent":
+        file = Path(path) / WEIGHTS_FILE
+        if file.exists():
+            with np.load(file) as data:
+                self.model = self.model_type.from_npz(data)
+        return self

@@ -20,24 +20,20 @@ breaks (:func:`stretches`), close enough to the sentences it was trained on.
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, Iterable
 
 import numpy as np
-import srsly
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import minibatch
 
-from .bilstm import affine, bag, bilstm, load_npz, padded_ids, save_npz
+from .bilstm import NetworkComponent, affine, bag, bilstm, load_npz, padded_ids, save_npz
 from .lexicon_lemmas import pipeline_dictionary
 from .lexicon_tags import LexiconTags, label_key, softmax
 from .sentences import CLOSING, DASHES, OPENING
 from .sentences import FINAL as SENTENCE_FINAL
 
-WEIGHTS_FILE = "weights.npz"
 #: Ids of the lexicon bag before the signatures: padding, a signature training lacked, no readings, a training word.
 PAD, UNKNOWN_SIGNATURE, NO_READINGS, TRAINING_FORM = range(4)
 #: The most readings one word gives the network; more are cut (no word of the training split has them).
@@ -91,10 +87,13 @@ class TaggerModel:
         return softmax(affine(h, self.weights["out.weight"], self.weights["out.bias"]))
 
 
-class BiLSTMTagger:
+class BiLSTMTagger(NetworkComponent):
     """Re-tags every word with a :class:`TaggerModel` and the lexicon tags' tables (the component
-    named ``lexicon_tags``, which is then left disabled: this one calls it); without weights it
-    leaves the doc as it is."""
+    named ``lexicon_tags``, configured with ``replaced_by`` this one's name so that it does not
+    re-decide the morphologizer's tags first: this one calls it); without weights it leaves the doc
+    as it is."""
+
+    model_type = TaggerModel
 
     def __init__(self, nlp: Language, name: str = "bilstm_tagger", lexicon_tags: str = "lvnews_lexicon_tags",
                  batch_size: int = 64) -> None:
@@ -108,13 +107,6 @@ class BiLSTMTagger:
     def labels(self) -> tuple[str, ...]:
         return tuple(self.model.labels) if self.model is not None else ()
 
-    def initialize(self, get_examples: Any = None, *, nlp: Language | None = None,
-                   weights: str | None = None) -> None:
-        """Load the weights ``training/scripts/biaffine/morph_tagger.py --export`` wrote."""
-        if weights is not None:
-            with np.load(weights) as data:
-                self.model = TaggerModel.from_npz(data)
-
     def __call__(self, doc: Doc) -> Doc:
         return next(iter(self.pipe([doc])))
 
@@ -123,11 +115,13 @@ class BiLSTMTagger:
         for batch in minibatch(docs, batch_size):
             tagged = [doc for doc in batch if self._taggable(doc)]
             probs = {id(doc): np.zeros((len(doc), len(self.labels)), dtype=np.float32) for doc in tagged}
-            spans = sorted(((doc, a, b) for doc in tagged for a, b in stretches(doc)), key=lambda s: s[2] - s[1])
+            # Whitespace tokens are left out: the treebank has none, so the network never saw one.
+            spans = sorted(((doc, words) for doc in tagged for a, b in stretches(doc)
+                            if (words := [i for i in range(a, b) if not doc[i].is_space])), key=lambda s: len(s[1]))
             for k in range(0, len(spans), self.batch_size):
                 group = spans[k : k + self.batch_size]
-                for (doc, a, b), rows in zip(group, self._probabilities(group)):
-                    probs[id(doc)][a:b] = rows
+                for (doc, words), rows in zip(group, self._probabilities(group)):
+                    probs[id(doc)][words] = rows
             for doc in tagged:
                 self._set(doc, probs[id(doc)])
             yield from batch
@@ -143,20 +137,21 @@ class BiLSTMTagger:
         ids = [index.get(coarse, UNKNOWN_SIGNATURE) for coarse in sorted({c for _, c in readings})] or [NO_READINGS]
         return ids + ([TRAINING_FORM] if form in forms else [])
 
-    def _probabilities(self, group: list[tuple[Doc, int, int]]) -> list[np.ndarray]:
+    def _probabilities(self, group: list[tuple[Doc, list[int]]]) -> list[np.ndarray]:
+        """Label probabilities of each (doc, token indices) sequence."""
         assert self.model is not None
         lexicon_tags, dictionary = self._lexicon()
         index = {s: TRAINING_FORM + 1 + i for i, s in enumerate(self.model.signatures)}
-        lengths = np.array([b - a for _, a, b in group])
+        lengths = np.array([len(words) for _, words in group])
         width = group[0][0].tensor.shape[1]
         feats = np.zeros((len(group), lengths.max(), width), dtype=np.float32)
         bags = np.zeros((len(group), lengths.max(), MAX_READINGS), dtype=np.int64)
-        for row, (doc, a, b) in enumerate(group):
-            feats[row, : b - a] = doc.tensor[a:b]
-            readings = [lexicon_tags.readings(dictionary, t.text) if dictionary is not None else frozenset()
-                        for t in doc[a:b]]
-            bags[row, : b - a] = padded_ids([self._bag(t.text, r, index, lexicon_tags.forms)
-                                             for t, r in zip(doc[a:b], readings)], MAX_READINGS)
+        for row, (doc, words) in enumerate(group):
+            feats[row, : len(words)] = doc.tensor[words]
+            forms = [doc[i].text for i in words]
+            readings = [lexicon_tags.readings(dictionary, f) if dictionary is not None else frozenset() for f in forms]
+            bags[row, : len(words)] = padded_ids([self._bag(f, r, index, lexicon_tags.forms)
+                                                  for f, r in zip(forms, readings)], MAX_READINGS)
         probs = self.model.probabilities(feats, bags, lengths)
         return [probs[row, :n] for row, n in enumerate(lengths)]
 
@@ -174,31 +169,9 @@ class BiLSTMTagger:
                     if k is not None:
                         best[i] = k
         current = [label_key({"POS": t.pos_, **t.morph.to_dict()}) for t in doc]
-        changed = [(i, int(k)) for i, k in enumerate(best.tolist()) if label_key(labels.features[k]) != current[i]]
+        changed = [(i, int(k)) for i, k in enumerate(best.tolist())
+                   if not doc[i].is_space and label_key(labels.features[k]) != current[i]]
         lexicon_tags.set_labels(doc, changed, labels)
-
-    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
-        return srsly.msgpack_dumps({"weights": self.model.to_npz() if self.model else b""})
-
-    def from_bytes(self, bytes_data: bytes, *, exclude: Iterable[str] = ()) -> "BiLSTMTagger":
-        data = srsly.msgpack_loads(bytes_data)["weights"]
-        if data:
-            with np.load(io.BytesIO(data)) as npz:
-                self.model = TaggerModel.from_npz(npz)
-        return self
-
-    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        path = Path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        if self.model is not None:
-            (path / WEIGHTS_FILE).write_bytes(self.model.to_npz())
-
-    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "BiLSTMTagger":
-        file = Path(path) / WEIGHTS_FILE
-        if file.exists():
-            with np.load(file) as data:
-                self.model = TaggerModel.from_npz(data)
-        return self
 
 
 @Language.factory("lvnews_bilstm_tagger",
