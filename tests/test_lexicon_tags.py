@@ -175,7 +175,8 @@ def test_head_scores_are_the_heads_output(shipped):
 def test_only_unseen_words_are_retagged(shipped):
     # The component on the morphologizer's scores, as a pipeline without the BiLSTM tagger runs it.
     text = "Divas sikspārņu mātītes slēpās vecā šķūnī, bet pētnieki tās atrada ar termokameru."
-    tags = shipped.get_pipe("lvnews_lexicon_tags")
+    tags = LexiconTags(shipped, morphologizer="morphologizer")
+    tags.set_tables(shipped.get_pipe("lvnews_lexicon_tags").tables())
     with shipped.select_pipes(enable=NETWORKS):
         with_tags, without = shipped(text), shipped(text)
     tags(with_tags)  # outside select_pipes: the lexicon lives in the (enabled) lexicon lemmas

@@ -256,12 +256,16 @@ class LexiconTags(DataComponent):
     ``features`` (:func:`learn_features`), ``xpos`` (label key -> the XPOS the
     training split pairs with it) and ``forms`` (the training split's words; the
     lemma lookup leaves out forms with two lemmas, which the networks know well).
-    Without them it changes nothing.
+    Without them it changes nothing. While the component named ``replaced_by``
+    (``lvnews_bilstm_tagger``) is in the pipeline, it does nothing either: that one
+    calls :meth:`choose` and :meth:`set_labels` with its own network's
+    probabilities. Disabling that tagger (the fast way to run the model) brings
+    these tags on the morphologizer's scores back.
     """
 
     def __init__(self, nlp: Language, name: str = "lexicon_tags", lexicon: str = LEXICON,
                  morphologizer: str = "morphologizer", tagger: str = "tagger", weight: float = 2.0,
-                 floor: float = 0.001, top_k: int = 20, belief: float = 0.5) -> None:
+                 floor: float = 0.001, top_k: int = 20, belief: float = 0.5, replaced_by: str | None = None) -> None:
         self.name = name
         self.nlp = nlp
         self.lexicon = lexicon
@@ -271,6 +275,7 @@ class LexiconTags(DataComponent):
         self.floor = floor
         self.top_k = top_k
         self.belief = belief
+        self.replaced_by = replaced_by
         self.features: FeatureTable = {}
         self.xpos: dict[str, list[str]] = {}
         self.forms: frozenset[str] = frozenset()
@@ -281,7 +286,7 @@ class LexiconTags(DataComponent):
 
     def __call__(self, doc: Doc) -> Doc:
         dictionary = pipeline_dictionary(self.nlp, self.lexicon)
-        if not self.features or dictionary is None or not doc.tensor.size:
+        if self.replaced_by in self.nlp.pipe_names or not self.features or dictionary is None or not doc.tensor.size:
             return doc
         unseen = self.unseen(doc, dictionary)
         if unseen:
@@ -392,9 +397,9 @@ class LexiconTags(DataComponent):
 @Language.factory(
     "lvnews_lexicon_tags",
     default_config={"lexicon": LEXICON, "morphologizer": "morphologizer", "tagger": "tagger",
-                    "weight": 2.0, "floor": 0.001, "top_k": 20, "belief": 0.5},
+                    "weight": 2.0, "floor": 0.001, "top_k": 20, "belief": 0.5, "replaced_by": None},
 )
 def make_lexicon_tags(nlp: Language, name: str, lexicon: str, morphologizer: str, tagger: str,
-                      weight: float, floor: float, top_k: int, belief: float) -> LexiconTags:
+                      weight: float, floor: float, top_k: int, belief: float, replaced_by: str | None) -> LexiconTags:
     return LexiconTags(nlp, name, lexicon=lexicon, morphologizer=morphologizer, tagger=tagger,
-                       weight=weight, floor=floor, top_k=top_k, belief=belief)
+                       weight=weight, floor=floor, top_k=top_k, belief=belief, replaced_by=replaced_by)
