@@ -161,7 +161,10 @@ def test_spacy_assemble_makes_the_shipped_pipeline(analyzer, articles, expected,
     subprocess.run([sys.executable, "-m", "spacy", "assemble", str(ASSEMBLE_CONFIG), str(out),
                     "--paths.trained", str(shipped), "--paths.corpora", str(corpora),
                     "--paths.gazetteers", str(gazetteers),
-                    "--paths.hunspell", str(hunspell)], check=True, capture_output=True)
+                    "--paths.hunspell", str(hunspell),
+                    "--paths.bilstm_tagger", str(shipped / "lvnews_bilstm_tagger" / "weights.npz"),
+                    "--paths.biaffine_parser", str(shipped / "lvnews_biaffine_parser" / "weights.npz")],
+                   check=True, capture_output=True)
     assembled = lvnews.load(out)
     assert assembled.nlp.component_names == analyzer.nlp.component_names
     assert assembled.nlp.disabled == analyzer.nlp.disabled
@@ -169,7 +172,8 @@ def test_spacy_assemble_makes_the_shipped_pipeline(analyzer, articles, expected,
     meta = json.loads((out / "meta.json").read_text(encoding="utf8"))
     assert meta["license"] == "CC BY-SA 4.0" and meta["sources"]
     # The trained networks come over unchanged, the tok2vec and its listeners together.
-    for name in ("tok2vec", "tagger", "morphologizer", "trainable_lemmatizer", "parser", "ner"):
+    for name in ("tok2vec", "tagger", "morphologizer", "trainable_lemmatizer", "parser", "ner",
+                 "lvnews_bilstm_tagger", "lvnews_biaffine_parser"):
         for file in (shipped / name).iterdir():
             assert (out / name / file.name).read_bytes() == file.read_bytes(), f"{name}/{file.name}"
     assert records(assembled, articles) == expected
