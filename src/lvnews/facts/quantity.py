@@ -126,12 +126,18 @@ def counted_noun(sent: Span, start: int, end: int, value: float, lexicon: Lexico
         if (adjacent.pos_ == "NOUN" and is_genitive_noun(adjacent) and agrees_with_count(adjacent, value)
                 and after.pos_ == "NOUN" and not agrees_with_count(after, value)):
             noun = adjacent
-    # ``viena leikēmijas veida``: a genitive ``viens`` cannot agree with is a
-    # modifier of the noun after it, which it can.
-    while (noun is not None and end - start == 1 and noun.pos_ in NOMINAL and is_genitive_noun(noun)
-           and not fits_one(doc[start], noun) and noun.i + 1 < sent.end and doc[noun.i + 1].pos_ == "NOUN"
-           and fits_one(doc[start], doc[noun.i + 1])):
-        noun = doc[noun.i + 1]
+    # ``viena leikēmijas veida``, ``viena asins slimības veida``: genitives ``viens``
+    # cannot agree with modify the noun after them, which it can.
+    if (noun is not None and end - start == 1 and noun.pos_ in NOMINAL and is_genitive_noun(noun)
+            and not fits_one(doc[start], noun)):
+        for tok in doc[noun.i + 1 : sent.end]:
+            if tok.pos_ != "NOUN":
+                break
+            if fits_one(doc[start], tok):
+                noun = tok
+                break
+            if not is_genitive_noun(tok):
+                break
     # A genitive singular after a plural count is a modifier of the counted
     # noun (``44 pasaules valstīm``), not what is counted.
     while (noun is not None and noun.pos_ in NOMINAL and not takes_singular(value) and noun.i + 1 < sent.end
@@ -203,8 +209,8 @@ def _counted_candidate(sent: Span, start: int, end: int) -> Token | None:
 
 
 def is_name(tok: Token) -> bool:
-    """A proper name or a foreign word, not a unit: ``NBC``, ``Twitter``, ``Minutes`` (but ``%``, ``kg``, ``ASV``...)."""
-    if tok.text == "%" or tok.pos_ not in ("PROPN", "X"):
+    """A proper name or a foreign word, not a unit: ``NBC``, ``Twitter``, ``Minutes`` (but ``%``, ``kg``, ``km/h``...)."""
+    if tok.text == "%" or tok.pos_ not in ("PROPN", "X") or RE_SLASH_UNIT.fullmatch(tok.text):
         return False
     if tok.morph.get("Abbr") == ["Yes"]:  # a unit or a counted ``DUS``, but ``ASV dolāru`` is no count of states
         return tok.ent_type_ == "GPE"
