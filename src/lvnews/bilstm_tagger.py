@@ -36,7 +36,7 @@ from .sentences import FINAL as SENTENCE_FINAL
 
 #: Ids of the lexicon bag before the signatures: padding, a signature training lacked, no readings, a training word.
 PAD, UNKNOWN_SIGNATURE, NO_READINGS, TRAINING_FORM = range(4)
-#: The most readings one word gives the network; more are cut (no word of the training split has them).
+#: The most readings one word gives the network; more are cut (training words have at most 7).
 MAX_READINGS = 12
 FINAL = frozenset({"."}) | SENTENCE_FINAL
 #: A stretch longer than this is cut: the recurrence steps word by word, and a list or a table
