@@ -191,3 +191,22 @@ def test_the_component_is_one_of_the_shipped_data_components(shipped):
     assert isinstance(tags, LexiconTags) and tags.features and tags.xpos and len(tags.forms) > 10_000
     fresh = spacy.blank("lv").add_pipe("lvnews_lexicon_tags").from_bytes(tags.to_bytes())
     assert fresh.tables() == tags.tables()
+
+
+def test_the_tags_step_aside_only_for_a_tagger_with_its_network(shipped):
+    text = "Divas sikspārņu mātītes slēpās vecā šķūnī, bet pētnieki tās atrada ar termokameru."
+    tags = LexiconTags(shipped, morphologizer="morphologizer", replaced_by="lvnews_bilstm_tagger")
+    tags.set_tables(shipped.get_pipe("lvnews_lexicon_tags").tables())
+    if "lvnews_bilstm_tagger" not in shipped.pipe_names:
+        pytest.skip("the model has no BiLSTM tagger")
+    network = shipped.get_pipe("lvnews_bilstm_tagger")
+    with shipped.select_pipes(enable=NETWORKS):
+        before = shipped(text)
+    expected = [(t.pos_, str(t.morph)) for t in before]
+    assert tags.replaced() and [(t.pos_, str(t.morph)) for t in tags(before)] == expected
+    saved, network.model = network.model, None  # the base model: the tagger without weights
+    try:
+        assert not tags.replaced()
+        assert [(t.pos_, str(t.morph)) for t in tags(before)] != expected
+    finally:
+        network.model = saved

@@ -257,9 +257,9 @@ class LexiconTags(DataComponent):
     training split pairs with it) and ``forms`` (the training split's words; the
     lemma lookup leaves out forms with two lemmas, which the networks know well).
     Without them it changes nothing. While the component named ``replaced_by``
-    (``lvnews_bilstm_tagger``) is in the pipeline, it does nothing either: that one
-    calls :meth:`choose` and :meth:`set_labels` with its own network's
-    probabilities. Disabling that tagger (the fast way to run the model) brings
+    (``lvnews_bilstm_tagger``) is in the pipeline with its network, it does nothing
+    either: that one calls :meth:`choose` and :meth:`set_labels` with its own
+    network's probabilities. Disabling that tagger (the fast way to run the model) brings
     these tags on the morphologizer's scores back.
     """
 
@@ -286,7 +286,7 @@ class LexiconTags(DataComponent):
 
     def __call__(self, doc: Doc) -> Doc:
         dictionary = pipeline_dictionary(self.nlp, self.lexicon)
-        if self.replaced_by in self.nlp.pipe_names or not self.features or dictionary is None or not doc.tensor.size:
+        if self.replaced() or not self.features or dictionary is None or not doc.tensor.size:
             return doc
         unseen = self.unseen(doc, dictionary)
         if unseen:
@@ -296,6 +296,13 @@ class LexiconTags(DataComponent):
             chosen = self.choose(dictionary, [doc[i].text for i in unseen], probs, labels)
             self.set_labels(doc, [(i, k) for i, k in zip(unseen, chosen) if k is not None], labels)
         return doc
+
+    def replaced(self) -> bool:
+        """Is the ``replaced_by`` component in the pipeline with its network? Without weights it
+        changes nothing (the base model its network is trained on), so these tags still run."""
+        if self.replaced_by not in self.nlp.pipe_names:
+            return False
+        return getattr(self.nlp.get_pipe(self.replaced_by), "model", None) is not None
 
     def unseen(self, doc: Doc, dictionary: Dictionary) -> list[int]:
         """The tokens to re-decide: words the training split lacks that the lexicon has readings for."""
