@@ -228,3 +228,16 @@ def test_lvnews_loads_our_models(packaged, monkeypatch):
         for t in s.tokens:
             assert text[t.start:t.end] == t.text and s.start <= t.start <= t.end <= s.end
             assert 0 <= t.head < len(s.tokens)
+
+
+def test_the_components_stanza_leaves_run_on_words_the_training_split_lacks():
+    # ``sikspārņu``, ``slēpās``: unseen words the lexicon knows. The lexicon tags re-decide such
+    # words from the morphologizer's scores, so with Stanza's tags they must go with it.
+    import spacy
+
+    from lvnews.model_paths import model_path
+
+    nlp = spacy.load(model_path(), exclude=list(stanza_backend.REPLACED))
+    with pytest.warns(UserWarning, match="no dependency parse"):  # Stanza's parse is not there either
+        doc = nlp("Sikspārņu mātītes slēpās vecā šķūnī.")
+    assert len(doc) == 6 and not doc.has_annotation("POS")

@@ -35,11 +35,12 @@ from spacy.vocab import Vocab
 from .model_paths import (STANZA_MODELS_ENV, is_stanza_models_dir, model_path, stanza_models_dir,
                           stanza_resources_dir)
 
-# The statistical components Stanza replaces, with the rules that mend their
-# output (lemmas, sentence boundaries before and after the parser); tok2vec
-# stays for the NER.
-REPLACED = ("tagger", "morphologizer", "lvnews_bilstm_tagger", "trainable_lemmatizer", "lvnews_lemma_lookup",
-            "lvnews_sentence_rules", "parser", "lvnews_sentence_repair", "lvnews_biaffine_parser")
+# The statistical components Stanza replaces, with the components that mend or
+# re-decide their output (the lexicon tags read the morphologizer's scores; lemmas,
+# sentence boundaries before and after the parser); tok2vec stays for the NER.
+REPLACED = ("tagger", "morphologizer", "lvnews_lexicon_tags", "lvnews_bilstm_tagger", "trainable_lemmatizer",
+            "lvnews_lemma_lookup", "lvnews_sentence_rules", "parser", "lvnews_sentence_repair",
+            "lvnews_biaffine_parser")
 PROCESSORS = "tokenize,pos,lemma,depparse"
 def doc_from_stanza(vocab: Vocab, sdoc: Any, text: str) -> Doc:
     """A spaCy Doc over exactly ``text`` from a Stanza Document of it.
