@@ -154,7 +154,6 @@ def counted_noun(sent: Span, start: int, end: int, value: float, lexicon: Lexico
             and doc[noun.i + 1].pos_ == "NOUN" and (genitive_count or doc[noun.i + 1].morph.get("Case") not in ([], ["Gen"]))
             and noun.head.i == noun.i + 1 and agrees_with_count(doc[noun.i + 1], value)):
         noun = doc[noun.i + 1]
-    # ``6 792 941 lata apmērā``: the frame noun measures the genitive before it.
     # ``trīs ASV republikāņu senatoru personisku informāciju``: a whole count never counts a noun in
     # the other number, so a parse that hangs it on one means a noun on the way there that agrees: the
     # last, since a genitive before it modifies it.
@@ -162,6 +161,7 @@ def counted_noun(sent: Span, start: int, end: int, value: float, lexicon: Lexico
             and not agrees_with_count(noun, value)):
         noun = next((t for t in reversed(doc[first : noun.i]) if t.pos_ == "NOUN" and agrees_with_count(t, value)),
                     noun)
+    # ``6 792 941 lata apmērā``: the frame noun measures the genitive before it.
     if noun is not None and lemma(noun) in lexicon.measure_frames and noun.i - 1 >= end:
         before = doc[noun.i - 1]
         if before.pos_ in NOMINAL and "Gen" in before.morph.get("Case"):
