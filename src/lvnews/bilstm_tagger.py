@@ -61,6 +61,16 @@ def stretches(doc: Doc) -> list[tuple[int, int]]:
     return out
 
 
+def reading_bag(form: str, readings: Iterable[tuple[str, str]], index: dict[str, int],
+                training_forms: frozenset[str]) -> list[int]:
+    """A word's lexicon input: the ids of its readings' coarse signatures (``index``, else
+    ``UNKNOWN_SIGNATURE``) or ``NO_READINGS``, and ``TRAINING_FORM`` for a training word.
+    Training (``morph_tagger.py``) builds its bags with this too, so the network reads in use
+    what it learnt from."""
+    ids = [index.get(coarse, UNKNOWN_SIGNATURE) for coarse in sorted({c for _, c in readings})] or [NO_READINGS]
+    return ids + ([TRAINING_FORM] if form in training_forms else [])
+
+
 @dataclass
 class TaggerModel:
     """The trained weights under PyTorch's names, the morphologizer labels it predicts, and the
@@ -133,10 +143,6 @@ class BiLSTMTagger(NetworkComponent):
         lexicon_tags = self.nlp.get_pipe(self.lexicon_tags)
         return lexicon_tags, pipeline_dictionary(self.nlp, lexicon_tags.lexicon)
 
-    def _bag(self, form: str, readings: Iterable[tuple[str, str]], index: dict[str, int], forms: frozenset) -> list[int]:
-        ids = [index.get(coarse, UNKNOWN_SIGNATURE) for coarse in sorted({c for _, c in readings})] or [NO_READINGS]
-        return ids + ([TRAINING_FORM] if form in forms else [])
-
     def _probabilities(self, group: list[tuple[Doc, list[int]]]) -> list[np.ndarray]:
         """Label probabilities of each (doc, token indices) sequence."""
         assert self.model is not None
@@ -150,7 +156,7 @@ class BiLSTMTagger(NetworkComponent):
             feats[row, : len(words)] = doc.tensor[words]
             forms = [doc[i].text for i in words]
             readings = [lexicon_tags.readings(dictionary, f) if dictionary is not None else frozenset() for f in forms]
-            bags[row, : len(words)] = padded_ids([self._bag(f, r, index, lexicon_tags.forms)
+            bags[row, : len(words)] = padded_ids([reading_bag(f, r, index, lexicon_tags.forms)
                                                   for f, r in zip(forms, readings)], MAX_READINGS)
         probs = self.model.probabilities(feats, bags, lengths)
         return [probs[row, :n] for row, n in enumerate(lengths)]
@@ -162,7 +168,7 @@ class BiLSTMTagger(NetworkComponent):
         labels = lexicon_tags.morph_labels(self)
         best = probs.argmax(axis=1)
         if dictionary is not None and lexicon_tags.features:
-            unseen = lexicon_tags.unseen(doc, dictionary)
+            unseen = lexicon_tags.unseen([t.text for t in doc], dictionary)
             if unseen:
                 chosen = lexicon_tags.choose(dictionary, [doc[i].text for i in unseen], probs[unseen], labels)
                 for i, k in zip(unseen, chosen):

@@ -288,7 +288,7 @@ class LexiconTags(DataComponent):
         dictionary = pipeline_dictionary(self.nlp, self.lexicon)
         if self.replaced() or not self.features or dictionary is None or not doc.tensor.size:
             return doc
-        unseen = self.unseen(doc, dictionary)
+        unseen = self.unseen([t.text for t in doc], dictionary)
         if unseen:
             morphologizer = self.nlp.get_pipe(self.morphologizer)
             labels = self.morph_labels(morphologizer)
@@ -304,9 +304,10 @@ class LexiconTags(DataComponent):
             return False
         return getattr(self.nlp.get_pipe(self.replaced_by), "model", None) is not None
 
-    def unseen(self, doc: Doc, dictionary: Dictionary) -> list[int]:
-        """The tokens to re-decide: words the training split lacks that the lexicon has readings for."""
-        return [t.i for t in doc if t.text not in self.forms and t.text.isalpha() and self.readings(dictionary, t.text)]
+    def unseen(self, forms: Sequence[str], dictionary: Dictionary) -> list[int]:
+        """The positions to re-decide: words the training split lacks that the lexicon has readings for."""
+        return [i for i, form in enumerate(forms)
+                if form not in self.forms and form.isalpha() and self.readings(dictionary, form)]
 
     def choose(self, dictionary: Dictionary, forms: Sequence[str], probs: np.ndarray,
                labels: LabelSet) -> list[int | None]:

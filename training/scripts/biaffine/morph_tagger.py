@@ -53,9 +53,9 @@ from batching import bucket, collate, concatenate, sentence_starts
 from features import Treebank
 from lvnews.conll import read_paragraphs
 from lvnews.lexicon_lemmas import pipeline_dictionary
-from lvnews.lexicon_tags import choose_labels, label_features, label_key, parse_label, softmax
-
-PAD, UNKNOWN_SIGNATURE, NO_READINGS, TRAINING_FORM = range(4)  # ids of the lexicon bag before the signatures
+from lvnews.bilstm import padded_ids
+from lvnews.bilstm_tagger import PAD, TRAINING_FORM, reading_bag
+from lvnews.lexicon_tags import label_features, label_key, parse_label, softmax
 
 
 @dataclass
@@ -78,16 +78,13 @@ class Lexicon:
         return sorted({coarse for _, coarse in self.lt.readings(self.dictionary, form)})
 
     def unseen(self, forms: list[str]) -> np.ndarray:
-        """Rows the lexicon tags re-decide in use (see ``LexiconTags.__call__``)."""
-        return np.array([i for i, f in enumerate(forms)
-                         if f not in self.lt.forms and f.isalpha() and self.signatures(f)], dtype=np.int64)
+        """Rows the lexicon tags re-decide in use (``LexiconTags.unseen``)."""
+        return np.array(self.lt.unseen(forms, self.dictionary), dtype=np.int64)
 
     def reweigh(self, probs: np.ndarray, forms: list[str], rows: np.ndarray) -> np.ndarray:
-        """Argmax labels, re-decided by the lexicon at ``rows`` exactly as the component does."""
+        """Argmax labels, re-decided by the lexicon at ``rows`` as the component does (``LexiconTags.choose``)."""
         pred = probs.argmax(-1)
-        priors = np.stack([self.lt.priors(self.lt.readings(self.dictionary, forms[i]), self.labels) for i in rows])
-        lt = self.lt
-        chosen = choose_labels(probs[rows], self.labels, priors, lt.weight, lt.floor, lt.top_k, lt.belief)
+        chosen = self.lt.choose(self.dictionary, [forms[i] for i in rows.tolist()], probs[rows], self.labels)
         for row, k in zip(rows.tolist(), chosen):
             if k is not None:
                 pred[row] = k
@@ -105,16 +102,9 @@ def gold_words(conllu: Path) -> tuple[list[str], list[str]]:
 
 
 def bag_ids(lexicon: Lexicon, forms: list[str], vocab: dict[str, int]) -> np.ndarray:
-    """Each token's lexicon bag as ids padded with ``PAD``: signatures, or ``NO_READINGS``; ``TRAINING_FORM``."""
-    bags = []
-    for form in forms:
-        sigs = lexicon.signatures(form)
-        bag = [vocab.get(s, UNKNOWN_SIGNATURE) for s in sigs] or [NO_READINGS]
-        bags.append(bag + ([TRAINING_FORM] if form in lexicon.lt.forms else []))
-    out = np.zeros((len(bags), max(map(len, bags))), dtype=np.int64)
-    for i, bag in enumerate(bags):
-        out[i, :len(bag)] = bag
-    return out
+    """Each token's lexicon bag (``reading_bag``, as the component builds it), padded with ``PAD``."""
+    bags = [reading_bag(form, lexicon.lt.readings(lexicon.dictionary, form), vocab, lexicon.lt.forms) for form in forms]
+    return padded_ids(bags, max(map(len, bags)))
 
 
 class MorphTagger(nn.Module):
