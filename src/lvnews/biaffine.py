@@ -90,11 +90,9 @@ class BiaffineModel:
         dep = with_ones(self._mlp(h, "arc_dep"))
         head = self._mlp(h, "arc_head")
         arcs = affine(dep, self.weights["arc_weight"].T) @ head.transpose(0, 2, 1)
-        trees = []
-        for b, n in enumerate(lengths):
-            scores = arcs[b, : n + 1, : n + 1]
-            top = scores.max(axis=1, keepdims=True)
-            trees.append(decode_one_root(scores - top - np.log(np.exp(scores - top).sum(axis=1, keepdims=True))))
+        # Raw scores, not log-probabilities: normalising a word's row moves every tree by the same
+        # amount (each word has one head), so the best tree is the same.
+        trees = [decode_one_root(arcs[b, : n + 1, : n + 1]) for b, n in enumerate(lengths)]
         # Every word's relation under its decoded head, all sentences in one product: the bilinear
         # form of each label is dep @ W[label] @ head.
         rows = np.concatenate([np.full(n, b) for b, n in enumerate(lengths)])
